@@ -1,0 +1,79 @@
+// The built-in resources this API server serves, with the discovery facts kube-apiserver 1.32
+// publishes for them (short names, categories, verbs, subresources).
+import type { ResourceInfo, Verb } from './resource-info.js';
+
+const ALL_VERBS: Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+interface Spec {
+  group?: string;
+  version?: string;
+  resource: string;
+  kind: string;
+  namespaced?: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  verbs?: Verb[];
+  subresources?: string[];
+}
+
+function define(spec: Spec): ResourceInfo {
+  return {
+    group: spec.group ?? '',
+    version: spec.version ?? 'v1',
+    resource: spec.resource,
+    singular: spec.kind.toLowerCase(),
+    kind: spec.kind,
+    listKind: `${spec.kind}List`,
+    namespaced: spec.namespaced ?? true,
+    shortNames: spec.shortNames ?? [],
+    categories: spec.categories ?? [],
+    verbs: spec.verbs ?? ALL_VERBS,
+    subresources: spec.subresources ?? [],
+  };
+}
+
+export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
+  define({ resource: 'configmaps', kind: 'ConfigMap', shortNames: ['cm'] }),
+  define({ resource: 'endpoints', kind: 'Endpoints', shortNames: ['ep'] }),
+  define({ resource: 'events', kind: 'Event', shortNames: ['ev'] }),
+  define({
+    resource: 'namespaces', kind: 'Namespace', namespaced: false, shortNames: ['ns'],
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], subresources: ['finalize', 'status'],
+  }),
+  define({ resource: 'nodes', kind: 'Node', namespaced: false, shortNames: ['no'], subresources: ['status'] }),
+  define({
+    resource: 'pods', kind: 'Pod', shortNames: ['po'], categories: ['all'],
+    subresources: ['binding', 'log', 'status'],
+  }),
+  define({ resource: 'secrets', kind: 'Secret' }),
+  define({ resource: 'serviceaccounts', kind: 'ServiceAccount', shortNames: ['sa'] }),
+  define({
+    resource: 'services', kind: 'Service', shortNames: ['svc'], categories: ['all'], subresources: ['status'],
+  }),
+  define({
+    group: 'apps', resource: 'daemonsets', kind: 'DaemonSet', shortNames: ['ds'], categories: ['all'],
+    subresources: ['status'],
+  }),
+  define({
+    group: 'apps', resource: 'deployments', kind: 'Deployment', shortNames: ['deploy'], categories: ['all'],
+    subresources: ['scale', 'status'],
+  }),
+  define({
+    group: 'apps', resource: 'replicasets', kind: 'ReplicaSet', shortNames: ['rs'], categories: ['all'],
+    subresources: ['scale', 'status'],
+  }),
+  define({
+    group: 'apps', resource: 'statefulsets', kind: 'StatefulSet', shortNames: ['sts'], categories: ['all'],
+    subresources: ['scale', 'status'],
+  }),
+  define({ group: 'coordination.k8s.io', resource: 'leases', kind: 'Lease' }),
+  define({ group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice' }),
+  define({ group: 'events.k8s.io', resource: 'events', kind: 'Event', shortNames: ['ev'] }),
+  define({
+    group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition',
+    namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'],
+  }),
+];
+
+/** Group order of `kubectl api-resources` / `/apis` on kube-apiserver (core first, then by priority). */
+export const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io', 'apiextensions.k8s.io'];
