@@ -82,7 +82,7 @@ export function resolvePath(root: string, path: string[]): TypeRef | undefined {
     while (current.kind === 'array') current = current.items;
     if (current.kind === 'map') { current = current.values; continue; }
     if (current.kind !== 'model') return undefined;
-    const attr = modelAttributes(current.name)?.find((a) => a.name === segment);
+    const attr: ModelAttribute | undefined = modelAttributes(current.name)?.find((a) => a.name === segment);
     if (!attr) return undefined;
     current = attr.type;
   }

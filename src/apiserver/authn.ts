@@ -1,0 +1,51 @@
+// Authentication: a client certificate signed by the cluster CA (CN = user, O = groups, verified by
+// the TLS layer) or the admin's static bearer token. Anonymous requests are allowed only on the
+// health and version endpoints, as kube-apiserver's default RBAC allows. Issue 3 extends this with
+// ServiceAccount tokens and RBAC.
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { timingSafeEqual } from 'node:crypto';
+
+export interface UserInfo {
+  name: string;
+  groups: string[];
+  uid?: string;
+}
+
+export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
+
+export interface Authenticator {
+  authenticate(req: IncomingMessage): UserInfo | undefined;
+}
+
+function parseSubject(subject: Record<string, string | string[]> | undefined): UserInfo | undefined {
+  if (!subject) return undefined;
+  const cn = subject.CN;
+  const name = Array.isArray(cn) ? cn[0] : cn;
+  if (!name) return undefined;
+  const o = subject.O;
+  const groups = o === undefined ? [] : Array.isArray(o) ? o : [o];
+  return { name, groups: [...groups, 'system:authenticated'] };
+}
+
+export function createAuthenticator(adminToken: string | undefined): Authenticator {
+  const tokenBuf = adminToken ? Buffer.from(adminToken) : undefined;
+  return {
+    authenticate(req) {
+      const socket = req.socket as TLSSocket;
+      if (typeof socket.getPeerCertificate === 'function' && socket.authorized) {
+        const cert = socket.getPeerCertificate();
+        const user = parseSubject(cert?.subject as unknown as Record<string, string | string[]>);
+        if (user) return user;
+      }
+      const auth = req.headers.authorization;
+      if (auth?.startsWith('Bearer ') && tokenBuf) {
+        const given = Buffer.from(auth.slice(7).trim());
+        if (given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf)) {
+          return { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
+        }
+      }
+      return undefined;
+    },
+  };
+}

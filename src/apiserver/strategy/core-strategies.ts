@@ -1,0 +1,189 @@
+// Strategies of core/v1 kinds whose write path differs from the generic one: pods (status reset,
+// QoS class, graceful deletion once bound), namespaces (the `kubernetes` finalizer, the
+// metadata.name label, phase Active), services (ClusterIP allocation and defaults), secrets.
+import type { KubeObject } from '../../api/types.js';
+import type { ResourceInfo } from '../../api/resource-info.js';
+import { fieldErrors, type FieldError } from '../../machinery/errors.js';
+import { defaultPod, podQOSClass } from './defaults-pod.js';
+import { genericStrategy } from './generic.js';
+import type { Strategy } from './types.js';
+import { allocateClusterIP, allocateNodePort } from './service-allocators.js';
+
+type Obj = Record<string, unknown>;
+const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+
+export function podStrategy(info: ResourceInfo): Strategy {
+  const base = genericStrategy(info);
+  return {
+    ...base,
+    fieldSelectors: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName',
+      'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName'],
+    defaults(obj) { defaultPod(obj as Obj); },
+    prepareForCreate(obj) {
+      const spec = asObj(obj.spec);
+      obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
+      const meta = obj.metadata;
+      if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
+      if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
+      spec.tolerations = withDefaultTolerations(spec.tolerations);
+      void meta;
+    },
+    validate(obj, resource) {
+      return [...base.validate(obj, resource), ...validatePodSpec(asObj(obj.spec), 'spec')];
+    },
+    gracefulDelete(obj) {
+      const spec = asObj(obj.spec);
+      if (!spec.nodeName) return undefined; // never scheduled: deleted at once, as kube does
+      const phase = asObj(obj.status).phase;
+      if (phase === 'Succeeded' || phase === 'Failed') return undefined;
+      return typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
+    },
+  };
+}
+
+/** The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable for 300s. */
+function withDefaultTolerations(existing: unknown): unknown[] {
+  const list = Array.isArray(existing) ? [...existing] : [];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const has = list.some((t) => asObj(t).key === key && (asObj(t).effect === 'NoExecute' || asObj(t).effect === undefined));
+    if (!has) list.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  }
+  return list;
+}
+
+export function validatePodSpec(spec: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const containers = Array.isArray(spec.containers) ? spec.containers : [];
+  if (containers.length === 0) errs.push(fieldErrors.required(`${path}.containers`));
+  const names = new Set<string>();
+  containers.forEach((c, i) => {
+    const co = asObj(c);
+    const p = `${path}.containers[${i}]`;
+    if (!co.name) errs.push(fieldErrors.required(`${p}.name`));
+    else if (names.has(String(co.name))) errs.push(fieldErrors.duplicate(`${p}.name`, co.name));
+    else names.add(String(co.name));
+    if (!co.image) errs.push(fieldErrors.required(`${p}.image`));
+  });
+  const rp = spec.restartPolicy;
+  if (rp !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(rp))) {
+    errs.push(fieldErrors.notSupported(`${path}.restartPolicy`, rp, ['Always', 'OnFailure', 'Never']));
+  }
+  return errs;
+}
+
+export function namespaceStrategy(info: ResourceInfo): Strategy {
+  const base = genericStrategy(info);
+  return {
+    ...base,
+    fieldSelectors: ['status.phase'],
+    defaults(obj) {
+      obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name ?? '' };
+    },
+    prepareForCreate(obj) {
+      const spec = asObj(obj.spec);
+      const finalizers = Array.isArray(spec.finalizers) ? spec.finalizers : [];
+      obj.spec = { ...spec, finalizers: finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'] };
+      obj.status = { phase: 'Active' };
+    },
+    prepareForUpdate(obj, old) {
+      // Spec (finalizers) changes only through /finalize; status only through /status.
+      obj.spec = old.spec;
+      obj.status = old.status;
+    },
+  };
+}
+
+export function serviceStrategy(info: ResourceInfo): Strategy {
+  const base = genericStrategy(info);
+  return {
+    ...base,
+    defaults(obj) { defaultService(asObj(obj.spec)); },
+    prepareForCreate(obj, ctx) {
+      const spec = asObj(obj.spec);
+      obj.spec = spec;
+      obj.status = { loadBalancer: {} };
+      if (spec.type !== 'ExternalName' && spec.clusterIP === undefined) {
+        spec.clusterIP = allocateClusterIP(ctx.store, ctx.serviceSubnet);
+      }
+      if (spec.clusterIP !== undefined && spec.clusterIPs === undefined) spec.clusterIPs = [spec.clusterIP];
+      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+        for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
+          const p = asObj(port);
+          if (p.nodePort === undefined) p.nodePort = allocateNodePort(ctx.store);
+        }
+      }
+    },
+    prepareForUpdate(obj, old) {
+      obj.status = old.status;
+      const spec = asObj(obj.spec);
+      const oldSpec = asObj(old.spec);
+      if (spec.clusterIP === undefined) spec.clusterIP = oldSpec.clusterIP;
+      if (spec.clusterIPs === undefined) spec.clusterIPs = oldSpec.clusterIPs;
+    },
+    validate(obj, resource) {
+      const errs = base.validate(obj, resource);
+      const spec = asObj(obj.spec);
+      const ports = Array.isArray(spec.ports) ? spec.ports : [];
+      if (spec.type !== 'ExternalName' && ports.length === 0 && spec.clusterIP !== 'None') {
+        errs.push(fieldErrors.required('spec.ports'));
+      }
+      return errs;
+    },
+  };
+}
+
+function defaultService(spec: Obj): void {
+  spec.type ??= 'ClusterIP';
+  spec.sessionAffinity ??= 'None';
+  if (spec.type !== 'ExternalName') {
+    spec.ipFamilies ??= ['IPv4'];
+    spec.ipFamilyPolicy ??= 'SingleStack';
+    spec.internalTrafficPolicy ??= 'Cluster';
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+  for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
+    const p = asObj(port);
+    p.protocol ??= 'TCP';
+    p.targetPort ??= p.port;
+  }
+}
+
+export function secretStrategy(info: ResourceInfo): Strategy {
+  const base = genericStrategy(info);
+  return {
+    ...base,
+    fieldSelectors: ['type'],
+    defaults(obj) {
+      obj.type ??= 'Opaque';
+      // stringData is write-only: merged into data as base64, never stored.
+      const stringData = asObj(obj.stringData);
+      if (Object.keys(stringData).length > 0) {
+        const data = { ...asObj(obj.data) };
+        for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v)).toString('base64');
+        obj.data = data;
+      }
+      delete obj.stringData;
+    },
+  };
+}
+
+export function eventStrategy(info: ResourceInfo): Strategy {
+  return genericStrategy(info, {
+    fieldSelectors: info.group === ''
+      ? ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid',
+        'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason',
+        'reportingComponent', 'source', 'type']
+      : ['regarding.kind', 'regarding.namespace', 'regarding.name', 'regarding.uid', 'reason', 'type'],
+  });
+}
+
+export function nodeStrategy(info: ResourceInfo): Strategy {
+  return genericStrategy(info, {
+    fieldSelectors: ['spec.unschedulable'],
+    prepareForCreate(obj: KubeObject) {
+      // Nodes register with their status (kubelets create them so); keep what was sent.
+      void obj;
+    },
+  });
+}

@@ -1,0 +1,90 @@
+// Test support: a real lkind cluster (its own process, its own LKIND_HOME) and the real kubectl
+// pointed at it with an isolated HOME, so discovery/OpenAPI caches never leak between tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const LKIND = join(ROOT, 'bin', 'lkind.mjs');
+export const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+export interface TestCluster {
+  name: string;
+  home: string;
+  kubeconfig: string;
+  env: NodeJS.ProcessEnv;
+  kubectl(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<RunResult>;
+  lkind(args: string[]): Promise<RunResult>;
+  write(file: string, content: string): string;
+  destroy(): Promise<void>;
+}
+
+export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+export async function createTestCluster(name: string, extraArgs: string[] = []): Promise<TestCluster> {
+  const home = mkdtempSync(join(tmpdir(), `lkind-e2e-${name}-`));
+  const kubeconfig = join(home, 'kubeconfig');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, HOME: home, LKIND_HOME: join(home, 'lkind'), KUBECONFIG: kubeconfig,
+    KUBECACHEDIR: join(home, 'kube-cache'), NO_COLOR: '1',
+  };
+  const lkind = (args: string[]) => run(process.execPath, [LKIND, ...args], env, { timeoutMs: 120_000 });
+  const created = await lkind(['create', 'cluster', '--name', name, '--kubeconfig', kubeconfig, ...extraArgs]);
+  if (created.code !== 0) {
+    throw new Error(`lkind create cluster failed (${created.code}):\n${created.stdout}\n${created.stderr}`);
+  }
+  return {
+    name, home, kubeconfig, env,
+    kubectl: (args, opts) => run(KUBECTL, args, env, opts),
+    lkind,
+    write(file, content) {
+      const path = join(home, file);
+      writeFileSync(path, content);
+      return path;
+    },
+    async destroy() {
+      await lkind(['delete', 'cluster', '--name', name, '--kubeconfig', kubeconfig]);
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Synchronous variant for cleanup paths. */
+export function kubectlSync(env: NodeJS.ProcessEnv, args: string[]): RunResult {
+  const r = spawnSync(KUBECTL, args, { env, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Polls fn until it returns a truthy value or the deadline passes. */
+export async function eventually<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 20_000, stepMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs}ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
