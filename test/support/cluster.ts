@@ -39,12 +39,12 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: {
   });
 }
 
-export async function createTestCluster(name: string, extraArgs: string[] = []): Promise<TestCluster> {
+export async function createTestCluster(name: string, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<TestCluster> {
   const home = mkdtempSync(join(tmpdir(), `lkind-e2e-${name}-`));
   const kubeconfig = join(home, 'kubeconfig');
   const env: NodeJS.ProcessEnv = {
     ...process.env, HOME: home, LKIND_HOME: join(home, 'lkind'), KUBECONFIG: kubeconfig,
-    KUBECACHEDIR: join(home, 'kube-cache'), NO_COLOR: '1',
+    KUBECACHEDIR: join(home, 'kube-cache'), NO_COLOR: '1', ...extraEnv,
   };
   const lkind = (args: string[]) => run(process.execPath, [LKIND, ...args], env, { timeoutMs: 120_000 });
   const created = await lkind(['create', 'cluster', '--name', name, '--kubeconfig', kubeconfig, ...extraArgs]);
