@@ -8,6 +8,7 @@ import type { KubeObject } from '../../api/types.js';
 import { deepEqual } from '../../machinery/deep.js';
 import type { StoredObject } from '../../storage/mvcc.js';
 import type { ServerServices } from '../handlers/scope.js';
+import { crdControllerStatus, type CRDNames } from '../schema/index.js';
 import { timestamp } from '../handlers/scope.js';
 import { storageKey } from '../resource-registry.js';
 
@@ -77,36 +78,31 @@ export class CRDController {
       this.finalize(stored);
       return;
     }
-    const infos = resourcesOfCRD(stored.object);
-    const current = this.services.registry.resources().filter((r) => r.custom?.crdName === name);
-    if (!deepEqual(current, infos)) this.services.registry.setCustom(name, infos);
-    this.ensureStatus(stored);
+    const current = this.ensureStatus(stored);
+    const established = ((asObj(current.status).conditions as Obj[] | undefined) ?? [])
+      .some((c) => c.type === 'Established' && c.status === 'True');
+    const infos = established ? resourcesOfCRD(current) : [];
+    const served = this.services.registry.resources().filter((r) => r.custom?.crdName === name);
+    if (!deepEqual(served, infos)) this.services.registry.setCustom(name, infos);
   }
 
-  private ensureStatus(stored: StoredObject): void {
+  /** Converges names, conditions and the cleanup finalizer; returns the CRD as stored afterwards. */
+  private ensureStatus(stored: StoredObject): KubeObject {
     const crd = stored.object;
-    const spec = asObj(crd.spec);
-    const status = asObj(crd.status);
-    const storageVersion = (Array.isArray(spec.versions) ? spec.versions.map(asObj) : []).find((v) => v.storage === true)?.name;
-    const stored_ = new Set<string>((status.storedVersions as string[] | undefined) ?? []);
-    if (storageVersion) stored_.add(String(storageVersion));
-    const now = timestamp(this.services.now());
-    const conditions = ['NamesAccepted', 'Established'].map((type) => {
-      const existing = ((status.conditions as Obj[] | undefined) ?? []).find((c) => c.type === type);
-      if (existing?.status === 'True') return existing;
-      return type === 'NamesAccepted'
-        ? { type, status: 'True', lastTransitionTime: now, reason: 'NoConflicts', message: 'no conflicts found' }
-        : { type, status: 'True', lastTransitionTime: now, reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' };
-    });
-    const next: Obj = { ...status, acceptedNames: spec.names, conditions, storedVersions: [...stored_] };
+    const group = asObj(crd.spec).group;
+    const groupAccepted = this.services.store.list(CRD_PREFIX)
+      .filter((o) => o.key !== stored.key && asObj(o.object.spec).group === group)
+      .map((o) => asObj(asObj(o.object.status).acceptedNames) as CRDNames);
+    const status = crdControllerStatus(crd as unknown as Obj, groupAccepted, timestamp(this.services.now()));
     const finalizers = crd.metadata.finalizers ?? [];
     const needsFinalizer = !finalizers.includes(CRD_CLEANUP_FINALIZER);
-    if (deepEqual(next, status) && !needsFinalizer) return;
-    this.services.store.update(stored.key, {
+    if (deepEqual(status, crd.status) && !needsFinalizer) return crd;
+    const next = {
       ...crd,
       metadata: { ...crd.metadata, finalizers: needsFinalizer ? [...finalizers, CRD_CLEANUP_FINALIZER] : finalizers },
-      status: next,
-    }, stored.modRevision);
+      status,
+    };
+    return this.services.store.update(stored.key, next, stored.modRevision).object;
   }
 
   private finalize(stored: StoredObject): void {

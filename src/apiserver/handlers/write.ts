@@ -86,6 +86,8 @@ export async function updateObject(
   if (mode === 'main') strategy.prepareForUpdate(desired, old, strategyContext(scope));
   desired = { ...desired, metadata: { ...desired.metadata } };
   fillUpdateMeta(scope, desired, old);
+  // An unconditional update is validated as if it named the current version.
+  desired.metadata.resourceVersion ??= old.metadata.resourceVersion;
   strategy.defaults(desired);
   const errs = strategy.validateUpdate(desired, old, info);
   if (errs.length > 0) throw invalid(info.group, info.kind, scope.name, errs);
