@@ -4,7 +4,7 @@
 // dispatches resource requests to the verb handlers. See docs/request-lifecycle.md.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pathNotFound, StatusError, unauthorized } from '../machinery/errors.js';
+import { methodNotSupported, pathNotFound, StatusError, unauthorized } from '../machinery/errors.js';
 import type { MVCCStore } from '../storage/mvcc.js';
 import { Admission } from './admission.js';
 import { ANONYMOUS, createAuthenticator, type UserInfo } from './authn.js';
@@ -85,6 +85,9 @@ function serveResource(info: RequestInfo, url: URL, req: IncomingMessage, res: S
   const resource = services.registry.lookup(info.group, info.version, info.resource);
   if (!resource) throw pathNotFound();
   if (resource.namespaced === false && info.namespace && info.resource !== 'namespaces') throw pathNotFound();
+  // A namespaced object is only addressable inside its namespace; lists may span all of them.
+  if (resource.namespaced && !info.namespace && info.verb !== 'list' && info.verb !== 'watch') throw pathNotFound();
+  if (!info.subresource && !resource.verbs.includes(info.verb as never)) throw methodNotSupported(resource, info.verb);
   const scope: RequestScope = {
     info: resource, strategy: strategyFor(resource), namespace: info.namespace, name: info.name,
     subresource: info.subresource, query: url.searchParams, req, res, user, services, warnings: [],
