@@ -28,16 +28,25 @@ function parseSubject(subject: Record<string, string | string[]> | undefined): U
   return { name, groups: [...groups, 'system:authenticated'] };
 }
 
+/** The certificate identity of a TLS connection, parsed once per connection (keep-alive reuses it). */
+const certificateUsers = new WeakMap<TLSSocket, UserInfo | null>();
+
+function certificateUser(socket: TLSSocket): UserInfo | undefined {
+  let user = certificateUsers.get(socket);
+  if (user === undefined) {
+    const ok = typeof socket.getPeerCertificate === 'function' && socket.authorized;
+    user = (ok ? parseSubject(socket.getPeerCertificate()?.subject as unknown as Record<string, string | string[]>) : undefined) ?? null;
+    certificateUsers.set(socket, user);
+  }
+  return user ?? undefined;
+}
+
 export function createAuthenticator(adminToken: string | undefined): Authenticator {
   const tokenBuf = adminToken ? Buffer.from(adminToken) : undefined;
   return {
     authenticate(req) {
-      const socket = req.socket as TLSSocket;
-      if (typeof socket.getPeerCertificate === 'function' && socket.authorized) {
-        const cert = socket.getPeerCertificate();
-        const user = parseSubject(cert?.subject as unknown as Record<string, string | string[]>);
-        if (user) return user;
-      }
+      const fromCert = certificateUser(req.socket as TLSSocket);
+      if (fromCert) return fromCert;
       const auth = req.headers.authorization;
       if (auth?.startsWith('Bearer ') && tokenBuf) {
         const given = Buffer.from(auth.slice(7).trim());
