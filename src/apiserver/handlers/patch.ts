@@ -3,6 +3,7 @@
 // result goes through the ordinary update path, so defaulting, validation, admission and
 // optimistic concurrency behave exactly as for PUT.
 import type { KubeObject } from '../../api/types.js';
+import type { StoredObject } from '../../storage/mvcc.js';
 import { modelNameFor } from '../../api/models.js';
 import { badRequest, notFound, unsupportedMediaType } from '../../machinery/errors.js';
 import {
@@ -13,8 +14,8 @@ import { negotiate } from '../negotiation.js';
 import { sendObject } from '../render.js';
 import { storageKey } from '../resource-registry.js';
 import { checkUnknownFields } from '../field-validation.js';
-import { fieldManagerOf } from '../managed-fields.js';
-import { timestamp, type RequestScope } from './scope.js';
+import { fieldManagerOf, managerOptions } from '../managed-fields.js';
+import type { RequestScope } from './scope.js';
 import { checkMetadata, checkTypeMeta } from './object-meta.js';
 import { createObject, updateObject, warningHeaders, type UpdateMode } from './write.js';
 
@@ -56,7 +57,7 @@ export async function handlePatch(scope: RequestScope, mode: UpdateMode = 'main'
   sendObject(scope.res, 200, scope.info, result, rendering, scope.query, scope.services.now(), warningHeaders(scope));
 }
 
-async function apply(scope: RequestScope, body: Buffer, live: KubeObject | undefined, mode: UpdateMode) {
+async function apply(scope: RequestScope, body: Buffer, live: KubeObject | undefined, mode: UpdateMode): Promise<StoredObject | KubeObject> {
   const applied = requireObject(parseYAML(body)) as KubeObject;
   const manager = scope.query.get('fieldManager');
   if (!manager) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
@@ -64,14 +65,12 @@ async function apply(scope: RequestScope, body: Buffer, live: KubeObject | undef
   checkMetadata(scope, applied);
   checkUnknownFields(scope, applied);
   const merged = serverSideApply(live, applied, {
-    manager, force: scope.query.get('force') === 'true', apiVersion: String(applied.apiVersion),
-    time: timestamp(scope.services.now()), modelName: modelNameFor(scope.info),
-    ...(mode === 'status' ? { subresource: 'status' } : {}),
+    ...managerOptions(scope), manager, force: scope.query.get('force') === 'true', kind: scope.info.kind,
   });
+  scope.serverSideApply = true;
   if (!live) return createObject(scope, merged);
   const current = scope.services.store.get(storageKey(scope.info, scope.namespace, scope.name));
   if (!current) throw notFound(scope.info, scope.name);
   return updateObject(scope, current, merged, mode);
 }
 
-export { fieldManagerOf };

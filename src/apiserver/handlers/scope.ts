@@ -33,6 +33,8 @@ export interface RequestScope {
   services: ServerServices;
   /** Warning headers to send (kube's `Warning: 299 - "..."`). */
   warnings: string[];
+  /** Set by server-side apply, which records managedFields itself. */
+  serverSideApply?: boolean;
 }
 
 export function timestamp(date: Date): string {

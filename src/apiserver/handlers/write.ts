@@ -40,7 +40,7 @@ export async function createObject(scope: RequestScope, obj: KubeObject): Promis
   const errs = strategy.validate(obj, info);
   if (errs.length > 0) throw invalid(info.group, info.kind, obj.metadata.name ?? obj.metadata.generateName ?? '', errs);
   await services.admission.admit(scope, 'CREATE', obj, undefined);
-  recordManagedFields(scope, undefined, obj, 'Update');
+  recordManagedFields(scope, undefined, obj);
   if (isDryRun(scope.query)) return obj;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -92,7 +92,7 @@ export async function updateObject(
   const errs = strategy.validateUpdate(desired, old, info);
   if (errs.length > 0) throw invalid(info.group, info.kind, scope.name, errs);
   await services.admission.admit(scope, 'UPDATE', desired, old);
-  recordManagedFields(scope, old, desired, 'Update');
+  recordManagedFields(scope, old, desired);
   if (isUnchanged(desired, old)) return current;
   if (isDryRun(scope.query)) return { ...desired, metadata: { ...desired.metadata, resourceVersion: old.metadata.resourceVersion } };
   const key = storageKey(info, scope.namespace, scope.name);

@@ -108,7 +108,7 @@ test('label, annotate, and the three patch types', async () => {
   assert.equal(same.stdout, 'deployment.apps/web patched (no change)\n', same.stderr);
   const badJson = await c.kubectl(['patch', 'deployment', 'web', '-n', 'apps', '--type', 'json', '-p', '[{"op":"test","path":"/spec/replicas","value":9}]']);
   assert.equal(badJson.code, 1);
-  assert.match(badJson.stderr, /^Error from server/);
+  assert.match(badJson.stderr, /^The request is invalid: the server rejected our request due to an error in our request/);
 });
 
 test('scale through the scale subresource', async () => {
