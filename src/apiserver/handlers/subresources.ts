@@ -107,8 +107,10 @@ async function bindPod(scope: RequestScope): Promise<void> {
   const conditions = (Array.isArray(status.conditions) ? status.conditions : []).filter((c) => (c as { type?: string }).type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: timestamp(scope.services.now()) });
   const next: KubeObject = { ...pod, spec: { ...spec, nodeName: target.name }, status: { ...status, conditions } };
-  const key = { ...scope, strategy: { ...scope.strategy, prepareForUpdate: () => {} } };
-  await updateObject(key, current, next, 'main');
+  // Binding is the one write that may set spec.nodeName and status together, so the pod
+  // strategy's carry-over of the old status is bypassed.
+  const bindingScope = { ...scope, strategy: { ...scope.strategy, prepareForUpdate: () => {} } };
+  await updateObject(bindingScope, current, next, 'main');
   sendJSON(scope.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }
 

@@ -1,7 +1,6 @@
 // Strategies of core/v1 kinds whose write path differs from the generic one: pods (status reset,
 // QoS class, graceful deletion once bound), namespaces (the `kubernetes` finalizer, the
 // metadata.name label, phase Active), services (ClusterIP allocation and defaults), secrets.
-import type { KubeObject } from '../../api/types.js';
 import type { ResourceInfo } from '../../api/resource-info.js';
 import { fieldErrors, type FieldError } from '../../machinery/errors.js';
 import { defaultPod, podQOSClass } from './defaults-pod.js';
@@ -22,11 +21,9 @@ export function podStrategy(info: ResourceInfo): Strategy {
     prepareForCreate(obj) {
       const spec = asObj(obj.spec);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
-      const meta = obj.metadata;
       if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
       if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
       spec.tolerations = withDefaultTolerations(spec.tolerations);
-      void meta;
     },
     validate(obj, resource) {
       return [...base.validate(obj, resource), ...validatePodSpec(asObj(obj.spec), 'spec')];
@@ -181,9 +178,7 @@ export function eventStrategy(info: ResourceInfo): Strategy {
 export function nodeStrategy(info: ResourceInfo): Strategy {
   return genericStrategy(info, {
     fieldSelectors: ['spec.unschedulable'],
-    prepareForCreate(obj: KubeObject) {
-      // Nodes register with their status (kubelets create them so); keep what was sent.
-      void obj;
-    },
+    // Kubelets register nodes together with their status, so create keeps what was sent.
+    prepareForCreate() {},
   });
 }

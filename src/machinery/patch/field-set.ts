@@ -137,10 +137,10 @@ export class FieldSet {
     if (self && (this.members.size > 0 || this.children.size > 0)) out['.'] = {};
     const keys = new Map<string, PathElement>(this.members);
     for (const [k, c] of this.children) keys.set(k, c.pe);
-    for (const [k, pe] of [...keys].sort(([, a], [, b]) => compareElements(a, b))) {
+    for (const [k] of [...keys].sort(([, a], [, b]) => compareElements(a, b))) {
       const c = this.children.get(k);
       if (c && !c.set.isEmpty()) out[k] = c.set.emit(this.members.has(k));
-      else out[k] = {};
+      else if (this.members.has(k)) out[k] = {};
     }
     return out;
   }

@@ -2,8 +2,9 @@
 // always present (`spec: {}`), and slices/maps declared without omitempty appear as null
 // (`containers: null`). The field manager compares objects in that form, which decides whether a
 // parent such as `.spec.strategy` counts as "added" (and so gets a `.` entry in managedFields).
-// Only fields that change that outcome are listed: value structs that are not atomic, and
-// non-omitempty granular lists. Scalar zero values are left out (they never change ownership).
+// Time values are null too (`creationTimestamp: null` in a pod template). Only fields that change
+// that outcome are listed: value structs that are not atomic, non-omitempty granular lists, and
+// times outside lists. Other scalar zero values are left out (they never change ownership).
 import { isObject, type JsonObject } from './json-value.js';
 import { memberType, resolve, type SsaType } from './ssa-schema.js';
 
@@ -29,8 +30,11 @@ const SHAPES: Record<string, Shape> = {
   V1Endpoints: META_ONLY,
   V1EndpointSlice: META_ONLY,
   V1Lease: { metadata: 'struct', spec: 'struct' },
-  CoreV1Event: { metadata: 'struct', source: 'struct' },
-  EventsV1Event: { metadata: 'struct', deprecatedSource: 'struct' },
+  V1ObjectMeta: { creationTimestamp: 'null' },
+  CoreV1Event: { metadata: 'struct', source: 'struct', firstTimestamp: 'null', lastTimestamp: 'null', eventTime: 'null' },
+  EventsV1Event: {
+    metadata: 'struct', deprecatedSource: 'struct', eventTime: 'null', deprecatedFirstTimestamp: 'null', deprecatedLastTimestamp: 'null',
+  },
   V1ServiceStatus: { loadBalancer: 'struct' },
   V1NodeStatus: { daemonEndpoints: 'struct', nodeInfo: 'struct' },
   V1NodeDaemonEndpoints: { kubeletEndpoint: 'struct' },

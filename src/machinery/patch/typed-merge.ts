@@ -3,11 +3,10 @@
 // by key; associative lists merge items by key, ordered so that the applied items keep their
 // relative order while live-only items stay near their neighbours (the same walk as upstream).
 // Atomic lists and maps are replaced as a whole.
-import { field, type Path, type PathElement } from './field-path.js';
+import { field, pathString, type Path, type PathElement } from './field-path.js';
 import { deepClone, isObject, type JsonObject } from './json-value.js';
 import { memberType, resolve, type ListType, type SsaType } from './ssa-schema.js';
 import { itemElements, SsaValueError } from './typed-fieldset.js';
-import { pathString } from './field-path.js';
 
 const ABSENT = undefined;
 
@@ -58,7 +57,7 @@ function mergeLists(lhs: unknown[], rhs: unknown[], t: ListType, path: Path): un
   let next = shared.shift();
   const done = new Set<string>();
   const out: unknown[] = [];
-  const item = (id: string, l: unknown, r: unknown, pe: PathElement) => out.push(merge(l, r, t.items, [...path, pe]));
+  const item = (l: unknown, r: unknown, pe: PathElement) => out.push(merge(l, r, t.items, [...path, pe]));
   let li = 0;
   let ri = 0;
   while (li < lPEs.length || ri < rPEs.length) {
@@ -66,7 +65,7 @@ function mergeLists(lhs: unknown[], rhs: unknown[], t: ListType, path: Path): un
       const id = lPEs[li]!;
       if (id === rPEs[ri]) {
         done.add(id);
-        item(id, lValue.get(id), rValue.get(id), rElements[ri]!);
+        item(lValue.get(id), rValue.get(id), rElements[ri]!);
         li++; ri++;
         next = shared.shift();
         continue;
@@ -81,7 +80,7 @@ function mergeLists(lhs: unknown[], rhs: unknown[], t: ListType, path: Path): un
     if (ri < rPEs.length) {
       const id = rPEs[ri]!;
       done.add(id);
-      item(id, lValue.has(id) ? lValue.get(id) : ABSENT, rValue.get(id), rElements[ri]!);
+      item(lValue.has(id) ? lValue.get(id) : ABSENT, rValue.get(id), rElements[ri]!);
       ri++;
       if (next === id) next = shared.shift();
     }

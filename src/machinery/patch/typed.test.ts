@@ -85,11 +85,11 @@ test('comparison of objects', () => {
 
 test('Go zero values fill value structs and non-omitempty lists', () => {
   assert.deepEqual(withGoZeroValues({}, DEPLOYMENT), {
-    metadata: {}, status: {},
-    spec: { template: { metadata: {}, spec: { containers: null } }, strategy: {} },
+    metadata: { creationTimestamp: null }, status: {},
+    spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: null } }, strategy: {} },
   });
   assert.deepEqual(withGoZeroValues({ spec: { containers: [{ name: 'c' }] } }, POD), {
-    metadata: {}, status: {}, spec: { containers: [{ name: 'c', resources: {} }] },
+    metadata: { creationTimestamp: null }, status: {}, spec: { containers: [{ name: 'c', resources: {} }] },
   });
 });
 

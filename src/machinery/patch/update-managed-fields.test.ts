@@ -20,7 +20,7 @@ function created(): KubeObject {
       replicas: 1,
       selector: { matchLabels: { app: 'nginx' } },
       template: {
-        metadata: { labels: { app: 'nginx' } },
+        metadata: { creationTimestamp: null, labels: { app: 'nginx' } },
         spec: {
           containers: [{ name: 'nginx', image: 'nginx', resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'Always' }],
           restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', securityContext: {}, schedulerName: 'default-scheduler',
