@@ -11,7 +11,7 @@ export function genericStrategy(info: ResourceInfo, overrides: Partial<Strategy>
     fieldSelectors: [],
     defaults() {},
     prepareForCreate(obj) {
-      if (hasStatus && !overrides.prepareForCreate) delete obj.status;
+      if (hasStatus) delete obj.status;
     },
     prepareForUpdate(obj, old) {
       if (hasStatus) {
