@@ -23,6 +23,8 @@ export function managerOptions(scope: RequestScope) {
     time: timestamp(scope.services.now()),
     ...(scope.subresource ? { subresource: scope.subresource } : {}),
     ...(info.custom ? { schema: info.custom.schema } : { modelName: modelNameFor(info) }),
+    // A custom resource's main endpoint cannot set status when the status subresource is on.
+    ...(info.custom?.hasStatus && !scope.subresource ? { resetFields: [['status']] } : {}),
   };
 }
 

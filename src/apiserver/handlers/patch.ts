@@ -25,7 +25,7 @@ const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 const APPLY_PATCH = 'application/apply-patch+yaml';
 
 function acceptedPatchTypes(builtin: boolean): string[] {
-  return builtin ? [JSON_PATCH, MERGE_PATCH, APPLY_PATCH, STRATEGIC_PATCH] : [JSON_PATCH, MERGE_PATCH, APPLY_PATCH];
+  return builtin ? [JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, APPLY_PATCH] : [JSON_PATCH, MERGE_PATCH, APPLY_PATCH];
 }
 
 export async function handlePatch(scope: RequestScope, mode: UpdateMode = 'main'): Promise<void> {

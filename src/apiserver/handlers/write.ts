@@ -115,8 +115,9 @@ function pendingNamespaceFinalizers(obj: KubeObject): boolean {
   return (spec.finalizers ?? []).length > 0;
 }
 
+/** kube skips a write only when the object is identical apart from its resourceVersion. */
 function isUnchanged(desired: KubeObject, old: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
+  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
   return deepEqual(strip(desired), strip(old));
 }
 
