@@ -5,6 +5,8 @@
 // JavaScript cannot tell 1 from 1.0 after JSON.parse; integral numbers are treated as Go's int64
 // (which is what the unstructured decoder produces for them) and the rest as float64.
 
+import { goNumber } from '../../machinery/validation/gofmt.js';
+
 /** fmt.Fprint of a decoded JSON scalar; objects and arrays are JSON-encoded. */
 export function goPrint(value: unknown): string {
   if (value === null || value === undefined) return '<no value>';
@@ -15,24 +17,7 @@ export function goPrint(value: unknown): string {
 }
 
 /** %v of an int64 (integral values) or a float64 (strconv 'g' with shortest precision). */
-export function goFormatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) return String(n);
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
-  return goFormatG(n);
-}
-
-function goFormatG(n: number): string {
-  // toExponential() without digits yields the shortest round-tripping mantissa, like Go's -1 precision.
-  const [mantissa = '', expText = '0'] = n.toExponential().split('e');
-  const exp = Number(expText);
-  // Shortest %g switches to exponent form below 1e-4 and from 1e6 (eprec fixed at 6 in strconv).
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? '-' : '+';
-    const digits = String(Math.abs(exp)).padStart(2, '0');
-    return `${mantissa}e${sign}${digits}`;
-  }
-  return String(n);
-}
+export const goFormatNumber = goNumber;
 
 /** encoding/json.Marshal of a decoded JSON value: map keys sorted, HTML characters escaped. */
 export function goJsonMarshal(value: unknown): string {
