@@ -90,7 +90,8 @@ test('printer columns, short names and -o wide priority columns', async () => {
   const plain = await c.kubectl(['get', 'wg']);
   assert.match(plain.stdout, /^NAME\s+SIZE\s+AGE\nw1\s+1\s+\d+s\n$/);
   const wide = await c.kubectl(['get', 'widgets', '-o', 'wide']);
-  assert.match(wide.stdout, /^NAME\s+SIZE\s+AGE\s+COLOR\nw1\s+1\s+\d+s\s+red\n$/);
+  // Priority columns stay in declaration order; kubectl only hides them without -o wide.
+  assert.match(wide.stdout, /^NAME\s+SIZE\s+COLOR\s+AGE\nw1\s+1\s+red\s+\d+s\n$/);
   const all = await c.kubectl(['get', 'all', '-n', 'default']);
   assert.match(all.stdout, /widget\.example\.com\/w1/);
 });
