@@ -2,6 +2,7 @@
 // under kube-apiserver's 3 MiB limit (413), and decoding it by Content-Type (415 otherwise).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseAllDocuments } from 'yaml';
+import { decodeKubernetesProtobuf } from '../machinery/protobuf/envelope.js';
 import { badRequest, entityTooLarge, internalError, isStatusError, StatusError, unsupportedMediaType } from '../machinery/errors.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -47,10 +48,14 @@ export function mediaType(req: IncomingMessage): string {
 
 const OBJECT_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
-/** Decodes a create/update body (JSON or YAML) into one object. */
+/** Decodes a create/update body (JSON, YAML, or the protobuf of kubectl's typed clients: ADR 0005). */
 export function decodeObject(body: Buffer, type: string): unknown {
   if (type === '' || type === 'application/json' || type === '*/*') return parseJSON(body);
   if (type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml') return parseYAML(body);
+  if (type === 'application/vnd.kubernetes.protobuf') {
+    const decoded = decodeKubernetesProtobuf(body);
+    return { apiVersion: decoded.apiVersion, kind: decoded.kind, ...decoded.object };
+  }
   throw unsupportedMediaType(type, OBJECT_MEDIA_TYPES);
 }
 

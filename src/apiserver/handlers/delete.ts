@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../api/types.js';
 import { badRequest, conflict, notFound } from '../../machinery/errors.js';
 import { KeyNotFoundError, RevisionConflictError, type StoredObject } from '../../storage/mvcc.js';
-import { parseJSON, readBody, sendJSON } from '../http.js';
+import { decodeObject, mediaType, readBody, sendJSON } from '../http.js';
 import { negotiate } from '../negotiation.js';
 import { sendObject } from '../render.js';
 import { storageKey } from '../resource-registry.js';
@@ -22,7 +22,7 @@ interface DeleteOptions {
 
 async function readDeleteOptions(scope: RequestScope): Promise<DeleteOptions> {
   const body = await readBody(scope.req);
-  const opts: DeleteOptions = body.length > 0 ? (parseJSON(body) as DeleteOptions) ?? {} : {};
+  const opts: DeleteOptions = body.length > 0 ? (decodeObject(body, mediaType(scope.req)) as DeleteOptions) ?? {} : {};
   const q = scope.query;
   if (q.has('gracePeriodSeconds')) opts.gracePeriodSeconds = Number(q.get('gracePeriodSeconds'));
   const policy = q.get('propagationPolicy');

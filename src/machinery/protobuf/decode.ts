@@ -1,0 +1,179 @@
+// Decodes one protobuf message into the JSON object the Go apiserver would print for it after
+// decoding, driven by the descriptor tables (descriptor.ts). It mirrors the gogo-generated Unmarshal
+// code of k8s.io/api plus encoding/json's rules: omitempty, pointers, maps printed with sorted keys,
+// []byte as base64, non-pointer structs always present. Unknown field numbers are an error, never
+// skipped: a field we cannot name would be silently lost. It does not validate values (that is the
+// strategies' job) and does not encode.
+import { CONVERTERS, type Fields } from './convert.js';
+import type { FieldDescriptor, FieldType, MessageDescriptor, ScalarKind } from './descriptor.js';
+import { ProtobufSchemaError } from './errors.js';
+import { readFields, WireReader, WireType, type WireField } from './wire.js';
+
+const EMPTY = new Uint8Array(0);
+
+const WIRE_TYPE: Record<ScalarKind, number> = {
+  s: WireType.Bytes, y: WireType.Bytes, i32: WireType.Varint, i64: WireType.Varint, u32: WireType.Varint,
+  u64: WireType.Varint, b: WireType.Varint, f64: WireType.Fixed64, f32: WireType.Fixed32,
+};
+
+const ZERO: Record<ScalarKind, unknown> = { s: '', y: '', i32: 0, i64: 0, u32: 0, u64: 0, b: false, f64: 0, f32: 0 };
+
+function where(path: string): string {
+  return path ? ` (at ${path})` : '';
+}
+
+export class MessageDecoder {
+  constructor(
+    private readonly registry: ReadonlyMap<string, MessageDescriptor>,
+    /** Decodes a nested `k8s\0` envelope, for RawExtension; supplied by envelope.ts. */
+    private readonly embedded: (raw: Uint8Array, path: string) => unknown,
+  ) {}
+
+  decode(name: string, bytes: Uint8Array, path: string): unknown {
+    const desc = this.registry.get(name);
+    if (!desc) throw new ProtobufSchemaError(`protobuf: no schema for message ${name}${where(path)}`);
+    const seen = new Map<number, WireField[]>();
+    for (const field of readFields(bytes)) {
+      if (!desc.byNumber.has(field.num)) {
+        throw new ProtobufSchemaError(
+          `protobuf: field number ${field.num} of ${name}${where(path)} is not known to this server; send the object as JSON`,
+        );
+      }
+      const list = seen.get(field.num);
+      if (list) list.push(field);
+      else seen.set(field.num, [field]);
+    }
+    const out: Fields = {};
+    for (const f of desc.fields) this.decodeField(desc, f, seen.get(f.num), out, path);
+    if (!desc.conv) return out;
+    const conv = CONVERTERS[desc.conv];
+    if (!conv) throw new Error(`protobuf schema ${name}: unknown converter @${desc.conv}`);
+    return conv({ fields: out, empty: bytes.length === 0, path, embedded: this.embedded });
+  }
+
+  private decodeField(desc: MessageDescriptor, f: FieldDescriptor, occ: WireField[] | undefined, out: Fields, path: string): void {
+    const sub = path ? `${path}.${f.json}` : f.json;
+    if (f.map) {
+      if (!occ) {
+        if (f.mode === 'always') out[f.json] = null;
+        return;
+      }
+      out[f.json] = this.decodeMap(desc, f, occ, sub);
+      return;
+    }
+    if (f.repeated) {
+      const values = occ ? occ.flatMap((w, i) => this.repeatedValues(desc, f, w, `${sub}[${i}]`)) : [];
+      if (values.length > 0) out[f.json] = values;
+      else if (f.mode === 'always') out[f.json] = null;
+      return;
+    }
+    if (f.message) {
+      if (!occ && f.mode !== 'always' && f.mode !== 'inline') return;
+      // A singular message seen more than once merges, which for protobuf is concatenation.
+      const bytes = !occ ? EMPTY : occ.length === 1 ? expectBytes(desc, f, occ[0]!) : Buffer.concat(occ.map((w) => expectBytes(desc, f, w)));
+      const value = this.decode(f.message, bytes, f.mode === 'inline' ? path : sub);
+      if (f.mode === 'inline') Object.assign(out, value);
+      else out[f.json] = value;
+      return;
+    }
+    const kind = f.scalar!;
+    if (!occ) {
+      if (f.mode === 'always') out[f.json] = kind === 'y' ? null : ZERO[kind];
+      return;
+    }
+    const value = scalar(desc, f, kind, occ[occ.length - 1]!);
+    if (f.mode === 'omitempty' && (value === '' || value === 0 || value === false)) return;
+    // Go decodes an empty bytes field to a nil slice, which prints as null.
+    out[f.json] = kind === 'y' && value === '' && f.mode === 'always' ? null : value;
+  }
+
+  private repeatedValues(desc: MessageDescriptor, f: FieldDescriptor, w: WireField, path: string): unknown[] {
+    if (f.message) return [this.decode(f.message, expectBytes(desc, f, w), path)];
+    const kind = f.scalar!;
+    if (w.wireType === WireType.Bytes && WIRE_TYPE[kind] !== WireType.Bytes) return unpack(desc, f, kind, w.value);
+    return [scalar(desc, f, kind, w)];
+  }
+
+  private decodeMap(desc: MessageDescriptor, f: FieldDescriptor, occ: WireField[], path: string): Fields {
+    const { key: keyKind, value: valueType } = f.map!;
+    const entries = new Map<string, unknown>();
+    for (const w of occ) {
+      let key: WireField | undefined;
+      let value: WireField | undefined;
+      for (const e of readFields(expectBytes(desc, f, w))) {
+        if (e.num === 1) key = e;
+        else if (e.num === 2) value = e;
+        else throw new ProtobufSchemaError(`protobuf: map entry of ${desc.name}.${f.json} has field number ${e.num}${where(path)}`);
+      }
+      const k = String(key ? scalar(desc, f, keyKind, key) : ZERO[keyKind]);
+      entries.set(k, this.mapValue(desc, f, valueType, value, `${path}[${JSON.stringify(k)}]`));
+    }
+    // encoding/json prints map keys sorted by their UTF-8 bytes.
+    const keys = [...entries.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const out: Fields = {};
+    for (const k of keys) out[k] = entries.get(k);
+    return out;
+  }
+
+  private mapValue(desc: MessageDescriptor, f: FieldDescriptor, type: FieldType, w: WireField | undefined, path: string): unknown {
+    if (type.message) return this.decode(type.message, w ? expectBytes(desc, f, w) : EMPTY, path);
+    const kind = type.scalar!;
+    return w ? scalar(desc, f, kind, w) : ZERO[kind];
+  }
+}
+
+function mismatch(desc: MessageDescriptor, f: FieldDescriptor, w: WireField): ProtobufSchemaError {
+  return new ProtobufSchemaError(
+    `protobuf: field ${desc.name}.${f.json} (number ${f.num}) has wire type ${w.wireType}, which does not match this server's schema`,
+  );
+}
+
+function expectBytes(desc: MessageDescriptor, f: FieldDescriptor, w: WireField): Uint8Array {
+  if (w.wireType !== WireType.Bytes) throw mismatch(desc, f, w);
+  return w.value;
+}
+
+function scalar(desc: MessageDescriptor, f: FieldDescriptor, kind: ScalarKind, w: WireField): unknown {
+  if (w.wireType !== WIRE_TYPE[kind]) throw mismatch(desc, f, w);
+  if (w.wireType === WireType.Varint) return fromVarint(kind, w.value);
+  const bytes = w.value;
+  switch (kind) {
+    case 's':
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    case 'y':
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
+    case 'f64':
+      return new DataView(bytes.buffer, bytes.byteOffset, 8).getFloat64(0, true);
+    default:
+      return new DataView(bytes.buffer, bytes.byteOffset, 4).getFloat32(0, true);
+  }
+}
+
+function fromVarint(kind: ScalarKind, v: bigint): number | boolean {
+  switch (kind) {
+    case 'b':
+      return v !== 0n;
+    case 'i32':
+      return Number(BigInt.asIntN(32, v));
+    case 'u32':
+      return Number(BigInt.asUintN(32, v));
+    case 'u64':
+      return Number(v);
+    default:
+      return Number(BigInt.asIntN(64, v));
+  }
+}
+
+/** A packed repeated scalar: not what go-to-protobuf writes for proto2, but valid protobuf. */
+function unpack(desc: MessageDescriptor, f: FieldDescriptor, kind: ScalarKind, bytes: Uint8Array): unknown[] {
+  const r = new WireReader(bytes);
+  const out: unknown[] = [];
+  const wireType = WIRE_TYPE[kind];
+  while (!r.done) {
+    const w: WireField = wireType === WireType.Varint
+      ? { num: f.num, wireType: 0, value: r.varint() }
+      : { num: f.num, wireType: wireType as 1 | 5, value: r.take(wireType === WireType.Fixed64 ? 8 : 4) };
+    out.push(scalar(desc, f, kind, w));
+  }
+  return out;
+}
