@@ -67,6 +67,10 @@ export class MessageDecoder {
       else if (f.mode === 'always') out[f.json] = null;
       return;
     }
+    if (!occ && f.mode === 'nullable') {
+      out[f.json] = null;
+      return;
+    }
     if (f.message) {
       if (!occ && f.mode !== 'always' && f.mode !== 'inline') return;
       // A singular message seen more than once merges, which for protobuf is concatenation.

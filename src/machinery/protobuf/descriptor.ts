@@ -10,6 +10,7 @@
 // wire tells nothing by itself):
 //   (none) omitempty: printed only when non-zero / non-empty
 //   ?      pointer: printed whenever present on the wire, even if zero (`replicas: 0`)
+//   ~      pointer without omitempty: as `?`, but null when absent (`selector: null`)
 //   !      no omitempty, or a non-pointer struct: always printed (zero value, null or {} if absent)
 //   ^      embedded struct (`json:",inline"`): its fields are merged into the parent
 // A leading `@conv` names a special JSON mapping in convert.ts (Time, Quantity, IntOrString, ...).
@@ -17,7 +18,7 @@
 // plus the Go struct tags); the tables list no comments or docs, only wire facts.
 
 export type ScalarKind = 's' | 'i32' | 'i64' | 'u32' | 'u64' | 'b' | 'y' | 'f64' | 'f32';
-export type Mode = 'omitempty' | 'pointer' | 'always' | 'inline';
+export type Mode = 'omitempty' | 'pointer' | 'nullable' | 'always' | 'inline';
 
 export interface FieldType {
   scalar?: ScalarKind;
@@ -47,8 +48,8 @@ export interface SchemaTable {
 }
 
 const SCALARS = new Set<string>(['s', 'i32', 'i64', 'u32', 'u64', 'b', 'y', 'f64', 'f32']);
-const MODES: Record<string, Mode> = { '': 'omitempty', '?': 'pointer', '!': 'always', '^': 'inline' };
-const TOKEN = /^([A-Za-z_$][\w$-]*)=(\d+):(\{[\w.]+:[\w.]+\}|[\w.]+)(\[\])?([?!^]?)$/;
+const MODES: Record<string, Mode> = { '': 'omitempty', '?': 'pointer', '~': 'nullable', '!': 'always', '^': 'inline' };
+const TOKEN = /^([A-Za-z_$][\w$-]*)=(\d+):(\{[\w.]+:[\w.]+\}|[\w.]+)(\[\])?([?~!^]?)$/;
 
 function parseType(pkg: string, text: string): FieldType {
   if (SCALARS.has(text)) return { scalar: text as ScalarKind };

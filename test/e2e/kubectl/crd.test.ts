@@ -87,11 +87,15 @@ test('a CRD is served as soon as it is created, and its objects get defaults', a
 });
 
 test('printer columns, short names and -o wide priority columns', async () => {
-  const plain = await c.kubectl(['get', 'wg']);
-  assert.match(plain.stdout, /^NAME\s+SIZE\s+AGE\nw1\s+1\s+\d+s\n$/);
+  // kubectl's discovery cache may predate the CRD, as on any cluster: poll until the short name resolves.
+  const plain = await eventually(async () => {
+    const r = await c.kubectl(['get', 'wg']);
+    return r.code === 0 ? r : undefined;
+  });
+  assert.match(plain.stdout, /^NAME\s+SIZE\s+AGE\nw1\s+1\s+\d+s\n$/, plain.stderr);
   const wide = await c.kubectl(['get', 'widgets', '-o', 'wide']);
   // Priority columns stay in declaration order; kubectl only hides them without -o wide.
-  assert.match(wide.stdout, /^NAME\s+SIZE\s+COLOR\s+AGE\nw1\s+1\s+red\s+\d+s\n$/);
+  assert.match(wide.stdout, /^NAME\s+SIZE\s+COLOR\s+AGE\nw1\s+1\s+red\s+\d+s\n$/, wide.stderr);
   const all = await c.kubectl(['get', 'all', '-n', 'default']);
   assert.match(all.stdout, /widget\.example\.com\/w1/);
 });

@@ -7,7 +7,7 @@ export const appsSchema: SchemaTable = {
   package: 'apps',
   messages: {
     Deployment: 'metadata=1:meta.ObjectMeta! spec=2:DeploymentSpec! status=3:DeploymentStatus!',
-    DeploymentSpec: `replicas=1:i32? selector=2:meta.LabelSelector? template=3:core.PodTemplateSpec!
+    DeploymentSpec: `replicas=1:i32? selector=2:meta.LabelSelector~ template=3:core.PodTemplateSpec!
       strategy=4:DeploymentStrategy! minReadySeconds=5:i32 revisionHistoryLimit=6:i32? paused=7:b
       progressDeadlineSeconds=9:i32?`,
     DeploymentStrategy: 'type=1:s rollingUpdate=2:RollingUpdateDeployment?',
@@ -18,13 +18,13 @@ export const appsSchema: SchemaTable = {
     DeploymentCondition: `type=1:s! status=2:s! lastUpdateTime=6:meta.Time! lastTransitionTime=7:meta.Time!
       reason=4:s message=5:s`,
     ReplicaSet: 'metadata=1:meta.ObjectMeta! spec=2:ReplicaSetSpec! status=3:ReplicaSetStatus!',
-    ReplicaSetSpec: `replicas=1:i32? minReadySeconds=4:i32 selector=2:meta.LabelSelector?
+    ReplicaSetSpec: `replicas=1:i32? minReadySeconds=4:i32 selector=2:meta.LabelSelector~
       template=3:core.PodTemplateSpec!`,
     ReplicaSetStatus: `replicas=1:i32! fullyLabeledReplicas=2:i32 readyReplicas=4:i32 availableReplicas=5:i32
       terminatingReplicas=7:i32? observedGeneration=3:i64 conditions=6:ReplicaSetCondition[]`,
     ReplicaSetCondition: 'type=1:s! status=2:s! lastTransitionTime=3:meta.Time! reason=4:s message=5:s',
     StatefulSet: 'metadata=1:meta.ObjectMeta! spec=2:StatefulSetSpec! status=3:StatefulSetStatus!',
-    StatefulSetSpec: `replicas=1:i32? selector=2:meta.LabelSelector? template=3:core.PodTemplateSpec!
+    StatefulSetSpec: `replicas=1:i32? selector=2:meta.LabelSelector~ template=3:core.PodTemplateSpec!
       volumeClaimTemplates=4:core.PersistentVolumeClaim[] serviceName=5:s! podManagementPolicy=6:s
       updateStrategy=7:StatefulSetUpdateStrategy! revisionHistoryLimit=8:i32? minReadySeconds=9:i32
       persistentVolumeClaimRetentionPolicy=10:StatefulSetPersistentVolumeClaimRetentionPolicy?
@@ -38,7 +38,7 @@ export const appsSchema: SchemaTable = {
       conditions=10:StatefulSetCondition[] availableReplicas=11:i32!`,
     StatefulSetCondition: 'type=1:s! status=2:s! lastTransitionTime=3:meta.Time! reason=4:s message=5:s',
     DaemonSet: 'metadata=1:meta.ObjectMeta! spec=2:DaemonSetSpec! status=3:DaemonSetStatus!',
-    DaemonSetSpec: `selector=1:meta.LabelSelector? template=2:core.PodTemplateSpec!
+    DaemonSetSpec: `selector=1:meta.LabelSelector~ template=2:core.PodTemplateSpec!
       updateStrategy=3:DaemonSetUpdateStrategy! minReadySeconds=4:i32 revisionHistoryLimit=6:i32?`,
     DaemonSetUpdateStrategy: 'type=1:s rollingUpdate=2:RollingUpdateDaemonSet?',
     RollingUpdateDaemonSet: 'maxUnavailable=1:intstr.IntOrString? maxSurge=2:intstr.IntOrString?',

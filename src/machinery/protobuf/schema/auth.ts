@@ -22,7 +22,7 @@ export const authnSchema: SchemaTable = {
   package: 'authn',
   messages: {
     TokenRequest: 'metadata=1:meta.ObjectMeta! spec=2:TokenRequestSpec! status=3:TokenRequestStatus!',
-    TokenRequestSpec: `audiences=1:s[]! expirationSeconds=4:i64? boundObjectRef=3:BoundObjectReference?
+    TokenRequestSpec: `audiences=1:s[]! expirationSeconds=4:i64~ boundObjectRef=3:BoundObjectReference~
       attestations=5:{s:AttestationValue}`,
     BoundObjectReference: 'kind=1:s apiVersion=2:s name=3:s uid=4:s',
     AttestationValue: '@items items=1:s[]!',

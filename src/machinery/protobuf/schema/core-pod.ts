@@ -55,7 +55,7 @@ export const corePodSchema: SchemaTable = {
       protocol=6:s?`,
     HTTPHeader: 'name=1:s! value=2:s!',
     TCPSocketAction: 'port=1:intstr.IntOrString! host=2:s',
-    GRPCAction: 'port=1:i32! service=2:s? mode=3:s?',
+    GRPCAction: 'port=1:i32! service=2:s~ mode=3:s?',
     Lifecycle: 'postStart=1:LifecycleHandler? preStop=2:LifecycleHandler? stopSignal=3:s?',
     LifecycleHandler: `exec=1:ExecAction? httpGet=2:HTTPGetAction? tcpSocket=3:TCPSocketAction?
       sleep=4:SleepAction?`,
@@ -106,6 +106,6 @@ export const corePodSchema: SchemaTable = {
     PodSchedulingGate: 'name=1:s!',
     PodResourceClaim: 'name=1:s! resourceClaimName=3:s? resourceClaimTemplateName=4:s?',
     PodSchedulingGroup: 'podGroupName=1:s?',
-    EvictionResponder: 'name=1:s! priority=2:i32?',
+    EvictionResponder: 'name=1:s! priority=2:i32~',
   },
 };

@@ -69,7 +69,7 @@ export const coreVolumesSchema: SchemaTable = {
     PodCertificateProjection: `signerName=1:s keyType=2:s maxExpirationSeconds=3:i32? credentialBundlePath=4:s
       keyPath=5:s certificateChainPath=6:s userAnnotations=7:{s:s} user=8:i64?`,
     PortworxVolumeSource: 'volumeID=1:s! fsType=2:s readOnly=3:b',
-    ScaleIOVolumeSource: `gateway=1:s! system=2:s! secretRef=3:LocalObjectReference? sslEnabled=4:b
+    ScaleIOVolumeSource: `gateway=1:s! system=2:s! secretRef=3:LocalObjectReference~ sslEnabled=4:b
       protectionDomain=5:s storagePool=6:s storageMode=7:s volumeName=8:s fsType=9:s readOnly=10:b`,
     StorageOSVolumeSource: `volumeName=1:s volumeNamespace=2:s fsType=3:s readOnly=4:b
       secretRef=5:LocalObjectReference?`,
@@ -82,8 +82,8 @@ export const coreVolumesSchema: SchemaTable = {
       dataSource=7:TypedLocalObjectReference? dataSourceRef=8:TypedObjectReference?
       volumeAttributesClassName=9:s?`,
     VolumeResourceRequirements: 'limits=1:{s:resource.Quantity} requests=2:{s:resource.Quantity}',
-    TypedLocalObjectReference: 'apiGroup=1:s? kind=2:s! name=3:s!',
-    TypedObjectReference: 'apiGroup=1:s? kind=2:s! name=3:s! namespace=4:s?',
+    TypedLocalObjectReference: 'apiGroup=1:s~ kind=2:s! name=3:s!',
+    TypedObjectReference: 'apiGroup=1:s~ kind=2:s! name=3:s! namespace=4:s?',
     ImageVolumeSource: 'reference=1:s pullPolicy=2:s',
     NodeSelector: 'nodeSelectorTerms=1:NodeSelectorTerm[]!',
     NodeSelectorTerm: 'matchExpressions=1:NodeSelectorRequirement[] matchFields=2:NodeSelectorRequirement[]',
@@ -127,8 +127,8 @@ export const coreVolumesSchema: SchemaTable = {
       secretRef=5:SecretReference? readOnly=6:b`,
     FlexPersistentVolumeSource: `driver=1:s! fsType=2:s secretRef=3:SecretReference? readOnly=4:b
       options=5:{s:s}`,
-    AzureFilePersistentVolumeSource: 'secretName=1:s! shareName=2:s! readOnly=3:b secretNamespace=4:s?',
-    ScaleIOPersistentVolumeSource: `gateway=1:s! system=2:s! secretRef=3:SecretReference? sslEnabled=4:b
+    AzureFilePersistentVolumeSource: 'secretName=1:s! shareName=2:s! readOnly=3:b secretNamespace=4:s~',
+    ScaleIOPersistentVolumeSource: `gateway=1:s! system=2:s! secretRef=3:SecretReference~ sslEnabled=4:b
       protectionDomain=5:s storagePool=6:s storageMode=7:s volumeName=8:s fsType=9:s readOnly=10:b`,
     LocalVolumeSource: 'path=1:s! fsType=2:s?',
     StorageOSPersistentVolumeSource: `volumeName=1:s volumeNamespace=2:s fsType=3:s readOnly=4:b

@@ -69,7 +69,7 @@ export const coreSchema: SchemaTable = {
     ContainerExtendedResourceRequest: 'containerName=1:s! resourceName=2:s! requestName=3:s!',
     NodeAllocatableResourceClaimStatus: `resourceClaimName=1:s! containers=2:s[]
       mapping=4:NodeAllocatableMappedResources[] overhead=5:NodeAllocatableOverheadResources[]`,
-    NodeAllocatableMappedResources: 'name=1:s! quantity=2:resource.Quantity?',
+    NodeAllocatableMappedResources: 'name=1:s! quantity=2:resource.Quantity~',
     NodeAllocatableOverheadResources:
       'name=1:s! perPod=2:resource.Quantity? perContainer=3:resource.Quantity?',
     PodVolumeHealth: 'name=1:s! healthConditions=2:VolumeHealthCondition[] lastTransitionTime=3:meta.Time!',
