@@ -8,6 +8,7 @@ import { buildApiHandler, listen } from '../apiserver/server.js';
 import { bootstrap, ensureObject } from '../apiserver/controllers/bootstrap.js';
 import { CRDController } from '../apiserver/controllers/crd-controller.js';
 import { NamespaceFinalizer } from '../apiserver/controllers/namespace-finalizer.js';
+import { GarbageCollector } from '../apiserver/controllers/garbage-collector.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
@@ -32,6 +33,8 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   crds.start();
   const namespaces = new NamespaceFinalizer(api.services);
   namespaces.start();
+  const gc = new GarbageCollector(api.services);
+  gc.start();
   await bootstrap(api.services, { host: config.host, port: config.port, serviceSubnet: config.serviceSubnet });
   for (const node of forgeNodes(config)) await ensureObject(api.services, '', 'nodes', node);
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: read(CLUSTER_FILES.caCert) }, config.host, config.port);
@@ -43,6 +46,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     api.setReady(false);
     crds.close();
     namespaces.close();
+    gc.close();
     server.close();
     server.closeAllConnections();
     store.close().finally(() => process.exit(0));
