@@ -17,11 +17,13 @@ export interface ConvertInput {
   embedded(raw: Uint8Array, path: string): unknown;
 }
 
-const MAX_RFC3339_SECONDS = 253402300799; // 9999-12-31T23:59:59Z: Go refuses to format later years
+// Years 0000..9999, the range RFC 3339 can write; beyond it a timestamp is surely garbage.
+const MIN_SECONDS = -62167219200;
+const MAX_SECONDS = 253402300799;
 
 function rfc3339(seconds: number, fraction: string, path: string): string {
-  if (seconds < -62135596800 || seconds > MAX_RFC3339_SECONDS) {
-    throw new ProtobufWireError(`Time.MarshalJSON: year outside of range [0,9999] at ${path}`);
+  if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+    throw new ProtobufWireError(`protobuf: timestamp ${seconds}s at ${path} is outside years 0000-9999`);
   }
   return `${new Date(seconds * 1000).toISOString().slice(0, 19)}${fraction}Z`;
 }

@@ -36,7 +36,8 @@ export class MessageDecoder {
     for (const field of readFields(bytes)) {
       if (!desc.byNumber.has(field.num)) {
         throw new ProtobufSchemaError(
-          `protobuf: field number ${field.num} of ${name}${where(path)} is not known to this server; send the object as JSON`,
+          `protobuf: field number ${field.num} of ${name}${where(path)} is not known to this server; ` +
+            'send the object as JSON',
         );
       }
       const list = seen.get(field.num);
@@ -51,7 +52,9 @@ export class MessageDecoder {
     return conv({ fields: out, empty: bytes.length === 0, path, embedded: this.embedded });
   }
 
-  private decodeField(desc: MessageDescriptor, f: FieldDescriptor, occ: WireField[] | undefined, out: Fields, path: string): void {
+  private decodeField(
+    desc: MessageDescriptor, f: FieldDescriptor, occ: WireField[] | undefined, out: Fields, path: string,
+  ): void {
     const sub = path ? `${path}.${f.json}` : f.json;
     if (f.map) {
       if (!occ) {
@@ -74,7 +77,8 @@ export class MessageDecoder {
     if (f.message) {
       if (!occ && f.mode !== 'always' && f.mode !== 'inline') return;
       // A singular message seen more than once merges, which for protobuf is concatenation.
-      const bytes = !occ ? EMPTY : occ.length === 1 ? expectBytes(desc, f, occ[0]!) : Buffer.concat(occ.map((w) => expectBytes(desc, f, w)));
+      const chunks = (occ ?? []).map((w) => expectBytes(desc, f, w));
+      const bytes = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       const value = this.decode(f.message, bytes, f.mode === 'inline' ? path : sub);
       if (f.mode === 'inline') Object.assign(out, value);
       else out[f.json] = value;
@@ -107,7 +111,9 @@ export class MessageDecoder {
       for (const e of readFields(expectBytes(desc, f, w))) {
         if (e.num === 1) key = e;
         else if (e.num === 2) value = e;
-        else throw new ProtobufSchemaError(`protobuf: map entry of ${desc.name}.${f.json} has field number ${e.num}${where(path)}`);
+        else {
+          throw new ProtobufSchemaError(`protobuf: map entry of ${desc.name}.${f.json} has field number ${e.num}${where(path)}`);
+        }
       }
       const k = String(key ? scalar(desc, f, keyKind, key) : ZERO[keyKind]);
       entries.set(k, this.mapValue(desc, f, valueType, value, `${path}[${JSON.stringify(k)}]`));
@@ -115,11 +121,14 @@ export class MessageDecoder {
     // encoding/json prints map keys sorted by their UTF-8 bytes.
     const keys = [...entries.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     const out: Fields = {};
-    for (const k of keys) out[k] = entries.get(k);
+    // defineProperty, so that a key named __proto__ becomes data (as JSON.parse makes it), not a prototype.
+    for (const k of keys) Object.defineProperty(out, k, { value: entries.get(k), enumerable: true, writable: true, configurable: true });
     return out;
   }
 
-  private mapValue(desc: MessageDescriptor, f: FieldDescriptor, type: FieldType, w: WireField | undefined, path: string): unknown {
+  private mapValue(
+    desc: MessageDescriptor, f: FieldDescriptor, type: FieldType, w: WireField | undefined, path: string,
+  ): unknown {
     if (type.message) return this.decode(type.message, w ? expectBytes(desc, f, w) : EMPTY, path);
     const kind = type.scalar!;
     return w ? scalar(desc, f, kind, w) : ZERO[kind];
@@ -128,7 +137,8 @@ export class MessageDecoder {
 
 function mismatch(desc: MessageDescriptor, f: FieldDescriptor, w: WireField): ProtobufSchemaError {
   return new ProtobufSchemaError(
-    `protobuf: field ${desc.name}.${f.json} (number ${f.num}) has wire type ${w.wireType}, which does not match this server's schema`,
+    `protobuf: field ${desc.name}.${f.json} (number ${f.num}) has wire type ${w.wireType}, ` +
+      "which does not match this server's schema",
   );
 }
 

@@ -95,8 +95,10 @@ export function buildRegistry(tables: SchemaTable[]): Map<string, MessageDescrip
   for (const desc of registry.values()) {
     for (const f of desc.fields) {
       const ref = f.message ?? f.map?.value.message;
-      if (ref && !registry.has(ref)) throw new Error(`protobuf schema: ${desc.name}.${f.json} refers to unknown ${ref}`);
-      if (f.mode === 'inline' && (!f.message || f.repeated)) throw new Error(`protobuf schema: ${desc.name}.${f.json} cannot be inline`);
+      const where = `protobuf schema: ${desc.name}.${f.json}`;
+      if (ref && !registry.has(ref)) throw new Error(`${where} refers to unknown ${ref}`);
+      if (f.mode === 'inline' && (!f.message || f.repeated)) throw new Error(`${where} cannot be inline`);
+      if (f.mode === 'nullable' && (f.repeated || f.map)) throw new Error(`${where}: lists cannot be nullable`);
     }
   }
   return registry;

@@ -25,21 +25,27 @@ export function decodeKubernetesProtobuf(body: Buffer | Uint8Array): DecodedProt
 
 function decodeEnvelope(body: Uint8Array, path: string): DecodedProtobuf {
   if (body.length < 4 || Buffer.compare(body.subarray(0, 4), PROTOBUF_MAGIC) !== 0) {
-    throw new ProtobufWireError('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]');
+    // kube-apiserver's own wording for a body without the magic.
+    throw new ProtobufWireError(
+      'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]',
+    );
   }
   const unknown = readUnknown(body.subarray(4));
   if (unknown.contentEncoding) {
-    throw new ProtobufSchemaError(`protobuf: content encoding ${JSON.stringify(unknown.contentEncoding)} is not supported`);
+    const encoding = JSON.stringify(unknown.contentEncoding);
+    throw new ProtobufSchemaError(`protobuf: content encoding ${encoding} is not supported`);
   }
   if (unknown.contentType && unknown.contentType !== 'application/vnd.kubernetes.protobuf') {
-    throw new ProtobufSchemaError(`protobuf: embedded content type ${JSON.stringify(unknown.contentType)} is not supported`);
+    const type = JSON.stringify(unknown.contentType);
+    throw new ProtobufSchemaError(`protobuf: embedded content type ${type} is not supported`);
   }
   const { apiVersion, kind } = unknown;
   if (!kind) throw new ProtobufWireError(`Object 'Kind' is missing in protobuf body`);
   const message = messageForKind(apiVersion, kind);
   if (!message) {
     throw new ProtobufSchemaError(
-      `protobuf: this server has no protobuf schema for ${apiVersion || '(no apiVersion)'}, Kind=${kind}; send the object as JSON`,
+      `protobuf: this server has no protobuf schema for ${apiVersion || '(no apiVersion)'}, Kind=${kind}; ` +
+        'send the object as JSON',
     );
   }
   const fields = decoder.decode(message, unknown.raw, path) as Record<string, unknown>;
@@ -74,7 +80,9 @@ function readUnknown(buf: Uint8Array): Unknown {
 }
 
 function envelopeBytes(f: WireField, message: string): Uint8Array {
-  if (f.wireType !== WireType.Bytes) throw new ProtobufWireError(`protobuf: field ${f.num} of ${message} is not length-delimited`);
+  if (f.wireType !== WireType.Bytes) {
+    throw new ProtobufWireError(`protobuf: field ${f.num} of ${message} is not length-delimited`);
+  }
   return f.value;
 }
 

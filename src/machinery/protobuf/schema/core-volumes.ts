@@ -1,6 +1,9 @@
-// core/v1 volume sources, persistent volumes and claims.
+// core/v1 volume sources, persistent volumes and claims, and the reference and node-selector types
+// they share with the rest of core/v1 (ObjectReference, LocalObjectReference, NodeSelector...).
 // Field numbers, JSON names and emptiness rules mirror k8s.io/api and k8s.io/apimachinery (generated.proto
 // and the Go struct tags); the notation is explained in ../descriptor.ts. Wire facts only, no docs.
+// Only messages reachable from the kinds in ./index.ts are listed; fields newer than 1.32 are
+// included (numbers never change), so a newer client decodes too.
 import type { SchemaTable } from '../descriptor.js';
 
 export const coreVolumesSchema: SchemaTable = {
