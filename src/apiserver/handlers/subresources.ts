@@ -3,7 +3,7 @@
 // pods/binding assigns a node as the scheduler does; pods/log serves container logs (empty until
 // simulated kubelets provide them).
 import type { KubeObject } from '../../api/types.js';
-import { badRequest, conflict, methodNotSupported, notFound, StatusError } from '../../machinery/errors.js';
+import { badRequest, conflict, methodNotSupported, pathNotFound, StatusError } from '../../machinery/errors.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from '../../machinery/patch/index.js';
 import { mediaType, parseJSON, readBody, requireObject, sendJSON } from '../http.js';
 import { negotiate } from '../negotiation.js';
@@ -16,7 +16,8 @@ import { jsonPathGet, jsonPathSet } from '../../machinery/json-path.js';
 
 export async function handleSubresource(scope: RequestScope, verb: string): Promise<void> {
   const { subresource, info } = scope;
-  if (!info.subresources.includes(subresource)) throw notFound(info, scope.name);
+  // An unserved subresource is an unknown path, not a missing object (kube answers the same).
+  if (!info.subresources.includes(subresource)) throw pathNotFound();
   switch (`${subresource}:${verb}`) {
     case 'status:get': case 'finalize:get':
       return sendObject(scope.res, 200, info, getStored(scope), negotiate(scope.req), scope.query, scope.services.now());

@@ -9,7 +9,7 @@ import type { FieldDescriptor, FieldType, MessageDescriptor, ScalarKind } from '
 import { ProtobufSchemaError } from './errors.js';
 import { readFields, WireReader, WireType, type WireField } from './wire.js';
 
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 const WIRE_TYPE: Record<ScalarKind, number> = {
   s: WireType.Bytes, y: WireType.Bytes, i32: WireType.Varint, i64: WireType.Varint, u32: WireType.Varint,
@@ -17,6 +17,12 @@ const WIRE_TYPE: Record<ScalarKind, number> = {
 };
 
 const ZERO: Record<ScalarKind, unknown> = { s: '', y: '', i32: 0, i64: 0, u32: 0, u64: 0, b: false, f64: 0, f32: 0 };
+
+// Paths (`spec.containers[0]`) only feed error messages, so they are built lazily, without closures:
+// tsx's keepNames wraps every closure creation in a defineProperty call.
+function child(path: string, json: string): string {
+  return path ? `${path}.${json}` : json;
+}
 
 function where(path: string): string {
   return path ? ` (at ${path})` : '';
@@ -32,20 +38,23 @@ export class MessageDecoder {
   decode(name: string, bytes: Uint8Array, path: string): unknown {
     const desc = this.registry.get(name);
     if (!desc) throw new ProtobufSchemaError(`protobuf: no schema for message ${name}${where(path)}`);
-    const seen = new Map<number, WireField[]>();
-    for (const field of readFields(bytes)) {
-      if (!desc.byNumber.has(field.num)) {
+    const seen: (WireField[] | undefined)[] = new Array(desc.fields.length);
+    const reader = new WireReader(bytes);
+    while (!reader.done) {
+      const field = reader.field();
+      const f = desc.byNumber.get(field.num);
+      if (!f) {
         throw new ProtobufSchemaError(
           `protobuf: field number ${field.num} of ${name}${where(path)} is not known to this server; ` +
             'send the object as JSON',
         );
       }
-      const list = seen.get(field.num);
+      const list = seen[f.index];
       if (list) list.push(field);
-      else seen.set(field.num, [field]);
+      else seen[f.index] = [field];
     }
     const out: Fields = {};
-    for (const f of desc.fields) this.decodeField(desc, f, seen.get(f.num), out, path);
+    for (const f of desc.fields) this.decodeField(desc, f, seen[f.index], out, path);
     if (!desc.conv) return out;
     const conv = CONVERTERS[desc.conv];
     if (!conv) throw new Error(`protobuf schema ${name}: unknown converter @${desc.conv}`);
@@ -55,17 +64,17 @@ export class MessageDecoder {
   private decodeField(
     desc: MessageDescriptor, f: FieldDescriptor, occ: WireField[] | undefined, out: Fields, path: string,
   ): void {
-    const sub = path ? `${path}.${f.json}` : f.json;
     if (f.map) {
       if (!occ) {
         if (f.mode === 'always') out[f.json] = null;
         return;
       }
-      out[f.json] = this.decodeMap(desc, f, occ, sub);
+      out[f.json] = this.decodeMap(desc, f, occ, child(path, f.json));
       return;
     }
     if (f.repeated) {
-      const values = occ ? occ.flatMap((w, i) => this.repeatedValues(desc, f, w, `${sub}[${i}]`)) : [];
+      const values: unknown[] = [];
+      for (let i = 0; occ && i < occ.length; i++) this.repeatedValues(desc, f, occ[i]!, values, path, i);
       if (values.length > 0) out[f.json] = values;
       else if (f.mode === 'always') out[f.json] = null;
       return;
@@ -77,9 +86,10 @@ export class MessageDecoder {
     if (f.message) {
       if (!occ && f.mode !== 'always' && f.mode !== 'inline') return;
       // A singular message seen more than once merges, which for protobuf is concatenation.
-      const chunks = (occ ?? []).map((w) => expectBytes(desc, f, w));
-      const bytes = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      const value = this.decode(f.message, bytes, f.mode === 'inline' ? path : sub);
+      let bytes = EMPTY;
+      if (occ?.length === 1) bytes = expectBytes(desc, f, occ[0]!);
+      else if (occ) bytes = Buffer.concat(occ.map(expectBytesOf(desc, f)));
+      const value = this.decode(f.message, bytes, f.mode === 'inline' ? path : child(path, f.json));
       if (f.mode === 'inline') Object.assign(out, value);
       else out[f.json] = value;
       return;
@@ -95,11 +105,17 @@ export class MessageDecoder {
     out[f.json] = kind === 'y' && value === '' && f.mode === 'always' ? null : value;
   }
 
-  private repeatedValues(desc: MessageDescriptor, f: FieldDescriptor, w: WireField, path: string): unknown[] {
-    if (f.message) return [this.decode(f.message, expectBytes(desc, f, w), path)];
+  /** Appends the value(s) of one occurrence: a packed scalar occurrence holds several. */
+  private repeatedValues(
+    desc: MessageDescriptor, f: FieldDescriptor, w: WireField, into: unknown[], path: string, i: number,
+  ): void {
+    if (f.message) {
+      into.push(this.decode(f.message, expectBytes(desc, f, w), `${child(path, f.json)}[${i}]`));
+      return;
+    }
     const kind = f.scalar!;
-    if (w.wireType === WireType.Bytes && WIRE_TYPE[kind] !== WireType.Bytes) return unpack(desc, f, kind, w.value);
-    return [scalar(desc, f, kind, w)];
+    if (w.wireType === WireType.Bytes && WIRE_TYPE[kind] !== WireType.Bytes) into.push(...unpack(desc, f, kind, w.value));
+    else into.push(scalar(desc, f, kind, w));
   }
 
   private decodeMap(desc: MessageDescriptor, f: FieldDescriptor, occ: WireField[], path: string): Fields {
@@ -112,17 +128,20 @@ export class MessageDecoder {
         if (e.num === 1) key = e;
         else if (e.num === 2) value = e;
         else {
-          throw new ProtobufSchemaError(`protobuf: map entry of ${desc.name}.${f.json} has field number ${e.num}${where(path)}`);
+          const what = `map entry of ${desc.name}.${f.json}`;
+          throw new ProtobufSchemaError(`protobuf: ${what} has field number ${e.num}${where(path)}`);
         }
       }
       const k = String(key ? scalar(desc, f, keyKind, key) : ZERO[keyKind]);
       entries.set(k, this.mapValue(desc, f, valueType, value, `${path}[${JSON.stringify(k)}]`));
     }
     // encoding/json prints map keys sorted by their UTF-8 bytes.
-    const keys = [...entries.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const keys = [...entries.keys()].sort(byUtf8);
     const out: Fields = {};
     // defineProperty, so that a key named __proto__ becomes data (as JSON.parse makes it), not a prototype.
-    for (const k of keys) Object.defineProperty(out, k, { value: entries.get(k), enumerable: true, writable: true, configurable: true });
+    for (const k of keys) {
+      Object.defineProperty(out, k, { value: entries.get(k), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
 
@@ -133,6 +152,15 @@ export class MessageDecoder {
     const kind = type.scalar!;
     return w ? scalar(desc, f, kind, w) : ZERO[kind];
   }
+}
+
+function byUtf8(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** For the rare singular message sent in several pieces. */
+function expectBytesOf(desc: MessageDescriptor, f: FieldDescriptor): (w: WireField) => Uint8Array {
+  return (w) => expectBytes(desc, f, w);
 }
 
 function mismatch(desc: MessageDescriptor, f: FieldDescriptor, w: WireField): ProtobufSchemaError {

@@ -28,6 +28,8 @@ export interface FieldType {
 
 export interface FieldDescriptor extends FieldType {
   num: number;
+  /** Position in MessageDescriptor.fields, which is also the JSON key order. */
+  index: number;
   json: string;
   repeated: boolean;
   map?: { key: ScalarKind; value: FieldType };
@@ -67,7 +69,9 @@ export function parseMessage(pkg: string, name: string, spec: string): MessageDe
     const m = TOKEN.exec(token);
     if (!m) throw new Error(`protobuf schema ${qualified}: bad field token ${JSON.stringify(token)}`);
     const [, json, num, type, rep, mode] = m as unknown as [string, string, string, string, string | undefined, string];
-    const field: FieldDescriptor = { num: Number(num), json, repeated: rep === '[]', mode: MODES[mode]! };
+    const field: FieldDescriptor = {
+      num: Number(num), index: fields.length, json, repeated: rep === '[]', mode: MODES[mode]!,
+    };
     if (type.startsWith('{')) {
       const [k, v] = type.slice(1, -1).split(':') as [string, string];
       if (!SCALARS.has(k)) throw new Error(`protobuf schema ${qualified}.${json}: map key must be a scalar`);

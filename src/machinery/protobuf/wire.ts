@@ -15,7 +15,11 @@ export type WireField =
 
 export class WireReader {
   private pos = 0;
-  constructor(private readonly buf: Uint8Array) {}
+  private readonly buf: Uint8Array;
+  constructor(buf: Uint8Array) {
+    // A plain Uint8Array view: subarray() of a Buffer builds a Buffer, which costs noticeably more.
+    this.buf = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  }
 
   get done(): boolean {
     return this.pos >= this.buf.length;
