@@ -3,6 +3,7 @@
 // registry, reports NamesAccepted/Established and storedVersions in the CRD status, and on CRD
 // deletion removes all custom objects before releasing the cleanup finalizer, so data never
 // outlives its definition.
+import { asObject, type JsonObject } from '../../machinery/json.js';
 import type { CustomResourceVersion, PrinterColumn, ResourceInfo, Verb } from '../../api/resource-info.js';
 import type { KubeObject } from '../../api/types.js';
 import { deepEqual } from '../../machinery/deep.js';
@@ -16,20 +17,18 @@ export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io
 const CRD_PREFIX = '/apiextensions.k8s.io/customresourcedefinitions/';
 const VERBS: Verb[] = ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'];
 
-type Obj = Record<string, unknown>;
-const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 
 /** The ResourceInfo of each served version of a CRD. */
 export function resourcesOfCRD(crd: KubeObject): ResourceInfo[] {
-  const spec = asObj(crd.spec);
-  const names = asObj(spec.names);
-  const versions = Array.isArray(spec.versions) ? spec.versions.map(asObj) : [];
+  const spec = asObject(crd.spec);
+  const names = asObject(spec.names);
+  const versions = Array.isArray(spec.versions) ? spec.versions.map(asObject) : [];
   return versions.filter((v) => v.served !== false).map((v) => {
-    const sub = asObj(v.subresources);
-    const scale = sub.scale ? asObj(sub.scale) : undefined;
+    const sub = asObject(v.subresources);
+    const scale = sub.scale ? asObject(sub.scale) : undefined;
     const custom: CustomResourceVersion = {
       crdName: crd.metadata.name ?? '',
-      schema: asObj(asObj(v.schema).openAPIV3Schema),
+      schema: asObject(asObject(v.schema).openAPIV3Schema),
       printerColumns: (Array.isArray(v.additionalPrinterColumns) ? v.additionalPrinterColumns : []) as PrinterColumn[],
       hasStatus: sub.status !== undefined,
       storage: v.storage === true,
@@ -79,7 +78,7 @@ export class CRDController {
       return;
     }
     const current = this.ensureStatus(stored);
-    const established = ((asObj(current.status).conditions as Obj[] | undefined) ?? [])
+    const established = ((asObject(current.status).conditions as JsonObject[] | undefined) ?? [])
       .some((c) => c.type === 'Established' && c.status === 'True');
     const infos = established ? resourcesOfCRD(current) : [];
     const served = this.services.registry.resources().filter((r) => r.custom?.crdName === name);
@@ -89,11 +88,11 @@ export class CRDController {
   /** Converges names, conditions and the cleanup finalizer; returns the CRD as stored afterwards. */
   private ensureStatus(stored: StoredObject): KubeObject {
     const crd = stored.object;
-    const group = asObj(crd.spec).group;
+    const group = asObject(crd.spec).group;
     const groupAccepted = this.services.store.list(CRD_PREFIX)
-      .filter((o) => o.key !== stored.key && asObj(o.object.spec).group === group)
-      .map((o) => asObj(asObj(o.object.status).acceptedNames) as CRDNames);
-    const status = crdControllerStatus(crd as unknown as Obj, groupAccepted, timestamp(this.services.now()));
+      .filter((o) => o.key !== stored.key && asObject(o.object.spec).group === group)
+      .map((o) => asObject(asObject(o.object.status).acceptedNames) as CRDNames);
+    const status = crdControllerStatus(crd as unknown as JsonObject, groupAccepted, timestamp(this.services.now()));
     const finalizers = crd.metadata.finalizers ?? [];
     const needsFinalizer = !finalizers.includes(CRD_CLEANUP_FINALIZER);
     if (deepEqual(status, crd.status) && !needsFinalizer) return crd;

@@ -5,6 +5,7 @@
 // (background). It runs inside the API server until the cluster controllers take it over through
 // the API (ADR 0004), and keeps a uid → dependents index so no event scans the whole store.
 import type { KubeObject, OwnerReference } from '../../api/types.js';
+import { BatchQueue } from '../../machinery/batch-queue.js';
 import type { StoredObject, StoreEvent } from '../../storage/mvcc.js';
 import { deleteObject } from '../handlers/delete.js';
 import type { ServerServices } from '../handlers/scope.js';
@@ -21,8 +22,7 @@ export class GarbageCollector {
   private readonly dependents = new Map<string, Set<string>>();
   /** uid → key of every live object, to tell whether an owner still exists. */
   private readonly uids = new Map<string, string>();
-  private readonly queue = new Set<string>();
-  private scheduled = false;
+  private readonly queue = new BatchQueue('garbage collector', (key) => this.reconcile(key));
 
   constructor(private readonly services: ServerServices) {}
 
@@ -64,14 +64,6 @@ export class GarbageCollector {
 
   private enqueue(key: string): void {
     this.queue.add(key);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const keys = [...this.queue];
-      this.queue.clear();
-      for (const key of keys) this.reconcile(key).catch((err: unknown) => console.error(`garbage collector ${key}:`, err));
-    });
   }
 
   private async reconcile(key: string): Promise<void> {

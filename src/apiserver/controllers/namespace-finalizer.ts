@@ -3,6 +3,7 @@
 // finalizers are honoured, so the namespace waits for them), and once nothing is left the
 // namespace is finalized and disappears. It runs inside the API server process until the cluster
 // controllers (issue 4) take it over through the API.
+import { BatchQueue } from '../../machinery/batch-queue.js';
 import type { StoredObject } from '../../storage/mvcc.js';
 import { deleteObject } from '../handlers/delete.js';
 import type { ServerServices } from '../handlers/scope.js';
@@ -14,8 +15,7 @@ const NS_PREFIX = '/core/namespaces/';
 
 export class NamespaceFinalizer {
   private stop: (() => void) | undefined;
-  private readonly pending = new Set<string>();
-  private scheduled = false;
+  private readonly queue = new BatchQueue('namespace', (name) => this.reconcile(name));
 
   constructor(private readonly services: ServerServices) {}
 
@@ -37,15 +37,7 @@ export class NamespaceFinalizer {
   }
 
   private enqueue(name: string): void {
-    this.pending.add(name);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const names = [...this.pending];
-      this.pending.clear();
-      for (const n of names) this.reconcile(n).catch((err: unknown) => console.error(`namespace ${n}:`, err));
-    });
+    this.queue.add(name);
   }
 
   private async reconcile(name: string): Promise<void> {

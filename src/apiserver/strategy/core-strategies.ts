@@ -1,6 +1,7 @@
 // Strategies of core/v1 kinds whose write path differs from the generic one: pods (status reset,
 // QoS class, graceful deletion once bound), namespaces (the `kubernetes` finalizer, the
 // metadata.name label, phase Active), services (ClusterIP allocation and defaults), secrets.
+import { asObject, type JsonObject } from '../../machinery/json.js';
 import type { ResourceInfo } from '../../api/resource-info.js';
 import { fieldErrors, type FieldError } from '../../machinery/errors.js';
 import { defaultPod, podQOSClass } from './defaults-pod.js';
@@ -8,30 +9,27 @@ import { genericStrategy } from './generic.js';
 import type { Strategy } from './types.js';
 import { allocateClusterIP, allocateNodePort } from './service-allocators.js';
 
-type Obj = Record<string, unknown>;
-const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
-
 export function podStrategy(info: ResourceInfo): Strategy {
   const base = genericStrategy(info);
   return {
     ...base,
     fieldSelectors: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName',
       'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName'],
-    defaults(obj) { defaultPod(obj as Obj); },
+    defaults(obj) { defaultPod(obj as JsonObject); },
     prepareForCreate(obj) {
-      const spec = asObj(obj.spec);
+      const spec = asObject(obj.spec);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
       if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
       if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
       spec.tolerations = withDefaultTolerations(spec.tolerations);
     },
     validate(obj, resource) {
-      return [...base.validate(obj, resource), ...validatePodSpec(asObj(obj.spec), 'spec')];
+      return [...base.validate(obj, resource), ...validatePodSpec(asObject(obj.spec), 'spec')];
     },
     gracefulDelete(obj) {
-      const spec = asObj(obj.spec);
+      const spec = asObject(obj.spec);
       if (!spec.nodeName) return undefined; // never scheduled: deleted at once, as kube does
-      const phase = asObj(obj.status).phase;
+      const phase = asObject(obj.status).phase;
       if (phase === 'Succeeded' || phase === 'Failed') return undefined;
       return typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
     },
@@ -42,19 +40,19 @@ export function podStrategy(info: ResourceInfo): Strategy {
 function withDefaultTolerations(existing: unknown): unknown[] {
   const list = Array.isArray(existing) ? [...existing] : [];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const has = list.some((t) => asObj(t).key === key && (asObj(t).effect === 'NoExecute' || asObj(t).effect === undefined));
+    const has = list.some((t) => asObject(t).key === key && (asObject(t).effect === 'NoExecute' || asObject(t).effect === undefined));
     if (!has) list.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   }
   return list;
 }
 
-export function validatePodSpec(spec: Obj, path: string): FieldError[] {
+export function validatePodSpec(spec: JsonObject, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const containers = Array.isArray(spec.containers) ? spec.containers : [];
   if (containers.length === 0) errs.push(fieldErrors.required(`${path}.containers`));
   const names = new Set<string>();
   containers.forEach((c, i) => {
-    const co = asObj(c);
+    const co = asObject(c);
     const p = `${path}.containers[${i}]`;
     if (!co.name) errs.push(fieldErrors.required(`${p}.name`));
     else if (names.has(String(co.name))) errs.push(fieldErrors.duplicate(`${p}.name`, co.name));
@@ -77,7 +75,7 @@ export function namespaceStrategy(info: ResourceInfo): Strategy {
       obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name ?? '' };
     },
     prepareForCreate(obj) {
-      const spec = asObj(obj.spec);
+      const spec = asObject(obj.spec);
       const finalizers = Array.isArray(spec.finalizers) ? spec.finalizers : [];
       obj.spec = { ...spec, finalizers: finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'] };
       obj.status = { phase: 'Active' };
@@ -94,9 +92,9 @@ export function serviceStrategy(info: ResourceInfo): Strategy {
   const base = genericStrategy(info);
   return {
     ...base,
-    defaults(obj) { defaultService(asObj(obj.spec)); },
+    defaults(obj) { defaultService(asObject(obj.spec)); },
     prepareForCreate(obj, ctx) {
-      const spec = asObj(obj.spec);
+      const spec = asObject(obj.spec);
       obj.spec = spec;
       obj.status = { loadBalancer: {} };
       if (spec.type !== 'ExternalName' && spec.clusterIP === undefined) {
@@ -105,21 +103,21 @@ export function serviceStrategy(info: ResourceInfo): Strategy {
       if (spec.clusterIP !== undefined && spec.clusterIPs === undefined) spec.clusterIPs = [spec.clusterIP];
       if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
         for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
-          const p = asObj(port);
+          const p = asObject(port);
           if (p.nodePort === undefined) p.nodePort = allocateNodePort(ctx.store);
         }
       }
     },
     prepareForUpdate(obj, old) {
       obj.status = old.status;
-      const spec = asObj(obj.spec);
-      const oldSpec = asObj(old.spec);
+      const spec = asObject(obj.spec);
+      const oldSpec = asObject(old.spec);
       if (spec.clusterIP === undefined) spec.clusterIP = oldSpec.clusterIP;
       if (spec.clusterIPs === undefined) spec.clusterIPs = oldSpec.clusterIPs;
     },
     validate(obj, resource) {
       const errs = base.validate(obj, resource);
-      const spec = asObj(obj.spec);
+      const spec = asObject(obj.spec);
       const ports = Array.isArray(spec.ports) ? spec.ports : [];
       if (spec.type !== 'ExternalName' && ports.length === 0 && spec.clusterIP !== 'None') {
         errs.push(fieldErrors.required('spec.ports'));
@@ -129,7 +127,7 @@ export function serviceStrategy(info: ResourceInfo): Strategy {
   };
 }
 
-function defaultService(spec: Obj): void {
+function defaultService(spec: JsonObject): void {
   spec.type ??= 'ClusterIP';
   spec.sessionAffinity ??= 'None';
   if (spec.type !== 'ExternalName') {
@@ -140,7 +138,7 @@ function defaultService(spec: Obj): void {
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
   for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
-    const p = asObj(port);
+    const p = asObject(port);
     p.protocol ??= 'TCP';
     p.targetPort ??= p.port;
   }
@@ -154,9 +152,9 @@ export function secretStrategy(info: ResourceInfo): Strategy {
     defaults(obj) {
       obj.type ??= 'Opaque';
       // stringData is write-only: merged into data as base64, never stored.
-      const stringData = asObj(obj.stringData);
+      const stringData = asObject(obj.stringData);
       if (Object.keys(stringData).length > 0) {
-        const data = { ...asObj(obj.data) };
+        const data = { ...asObject(obj.data) };
         for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v)).toString('base64');
         obj.data = data;
       }
