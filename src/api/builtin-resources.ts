@@ -69,6 +69,15 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
   define({ group: 'coordination.k8s.io', resource: 'leases', kind: 'Lease' }),
   define({ group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice' }),
   define({ group: 'events.k8s.io', resource: 'events', kind: 'Event', shortNames: ['ev'] }),
+  define({ group: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }),
+  define({ group: 'rbac.authorization.k8s.io', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }),
+  define({ group: 'rbac.authorization.k8s.io', resource: 'rolebindings', kind: 'RoleBinding' }),
+  define({ group: 'rbac.authorization.k8s.io', resource: 'roles', kind: 'Role' }),
+  // Access reviews are create-only questions answered by the authorizer, never stored.
+  define({ group: 'authorization.k8s.io', resource: 'localsubjectaccessreviews', kind: 'LocalSubjectAccessReview', verbs: ['create'] }),
+  define({ group: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'] }),
+  define({ group: 'authorization.k8s.io', resource: 'selfsubjectrulesreviews', kind: 'SelfSubjectRulesReview', namespaced: false, verbs: ['create'] }),
+  define({ group: 'authorization.k8s.io', resource: 'subjectaccessreviews', kind: 'SubjectAccessReview', namespaced: false, verbs: ['create'] }),
   define({
     group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition',
     namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'],
@@ -76,4 +85,7 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
 ];
 
 /** Group order of `kubectl api-resources` / `/apis` on kube-apiserver (core first, then by priority). */
-export const GROUP_ORDER = ['', 'apps', 'events.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io', 'apiextensions.k8s.io'];
+export const GROUP_ORDER = [
+  '', 'apps', 'events.k8s.io', 'authorization.k8s.io', 'rbac.authorization.k8s.io', 'apiextensions.k8s.io',
+  'coordination.k8s.io', 'discovery.k8s.io',
+];

@@ -22,6 +22,8 @@ import { OpenAPIRoutes } from './openapi-routes.js';
 import { parseRequestInfo, type RequestInfo } from './request-info.js';
 import { ResourceRegistry } from './resource-registry.js';
 import { strategyFor } from './strategy/index.js';
+import { handleAccessReview } from './rbac/access-reviews.js';
+import { authorizeRequest, impersonate } from './rbac/authorize-request.js';
 
 export interface ApiServerOptions {
   store: MVCCStore;
@@ -68,7 +70,12 @@ export function buildApiHandler(opts: ApiServerOptions): ApiServer {
     }
     const route = (): Promise<void> | void => {
       const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
-      if (info.isResourceRequest) return serveResource(info, url, req, res, user ?? ANONYMOUS, services);
+      let actor = user ?? ANONYMOUS;
+      if (user) {
+        actor = impersonate(opts.store, req, user);
+        authorizeRequest(opts.store, actor, info, req.method ?? 'GET', url.pathname);
+      }
+      if (info.isResourceRequest) return serveResource(info, url, req, res, actor, services);
       return serveNonResource(url, req, res, { discovery, openapi, gitVersion: opts.gitVersion, ready: () => isReady });
     };
     try {
@@ -92,6 +99,7 @@ function serveResource(info: RequestInfo, url: URL, req: IncomingMessage, res: S
     info: resource, strategy: strategyFor(resource), namespace: info.namespace, name: info.name,
     subresource: info.subresource, query: url.searchParams, req, res, user, services, warnings: [],
   };
+  if (resource.group === 'authorization.k8s.io' && info.verb === 'create') return handleAccessReview(scope);
   if (info.subresource) return handleSubresource(scope, info.verb);
   switch (info.verb) {
     case 'get': return handleGet(scope);

@@ -9,6 +9,7 @@ import { bootstrap, ensureObject } from '../apiserver/controllers/bootstrap.js';
 import { CRDController } from '../apiserver/controllers/crd-controller.js';
 import { NamespaceFinalizer } from '../apiserver/controllers/namespace-finalizer.js';
 import { GarbageCollector } from '../apiserver/controllers/garbage-collector.js';
+import { ClusterRoleAggregationController } from '../apiserver/controllers/clusterrole-aggregation.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
@@ -35,6 +36,8 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   namespaces.start();
   const gc = new GarbageCollector(api.services);
   gc.start();
+  const aggregation = new ClusterRoleAggregationController(api.services);
+  aggregation.start();
   await bootstrap(api.services, { host: config.host, port: config.port, serviceSubnet: config.serviceSubnet });
   for (const node of forgeNodes(config)) await ensureObject(api.services, '', 'nodes', node);
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: read(CLUSTER_FILES.caCert) }, config.host, config.port);
@@ -47,6 +50,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     crds.close();
     namespaces.close();
     gc.close();
+    aggregation.close();
     server.close();
     server.closeAllConnections();
     store.close().finally(() => process.exit(0));

@@ -169,12 +169,14 @@ export function notAcceptable(accepted: string[]): StatusError {
   return new StatusError(406, 'NotAcceptable', `only the following media types are accepted: ${accepted.join(', ')}`);
 }
 
+/** apierrors.NewForbidden: `forbidden: ...` without a resource, `pods "x" is forbidden: ...` with one. */
 export function forbidden(gr: GroupResource, name: string, why: string): StatusError {
-  const subject = name ? `${qualified(gr)} "${name}"` : qualified(gr);
-  return new StatusError(403, 'Forbidden', `${subject} is forbidden: ${why}`, {
+  const empty = !gr.group && !gr.resource;
+  const subject = empty ? '' : name ? `${qualified(gr)} "${name}"` : qualified(gr);
+  return new StatusError(403, 'Forbidden', empty ? `forbidden: ${why}` : `${subject} is forbidden: ${why}`, {
     ...(name ? { name } : {}),
     ...(gr.group ? { group: gr.group } : {}),
-    kind: gr.resource,
+    ...(gr.resource ? { kind: gr.resource } : {}),
   });
 }
 

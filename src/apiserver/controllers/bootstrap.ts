@@ -1,7 +1,7 @@
-// What kube-apiserver's bootstrap controllers ensure on every start: the system namespaces and the
-// `kubernetes` Service with Endpoints/EndpointSlice pointing at this server. Idempotent: objects
-// that exist (after a restart) are left alone. Extra objects (e.g. a local cluster's nodes) can be
-// ensured the same way.
+// What kube-apiserver's bootstrap controllers ensure on every start: the system namespaces, the
+// default RBAC policy (ClusterRoles and their bindings), and the `kubernetes` Service with
+// Endpoints/EndpointSlice pointing at this server. Idempotent: objects that exist (after a restart)
+// are left alone. Extra objects (e.g. a local cluster's nodes) can be ensured the same way.
 import type { KubeObject } from '../../api/types.js';
 import { isStatusError } from '../../machinery/errors.js';
 import type { ServerServices } from '../handlers/scope.js';
@@ -9,6 +9,7 @@ import { createObject } from '../handlers/write.js';
 import { builtin, internalScope } from '../internal-scope.js';
 import { storageKey } from '../resource-registry.js';
 import { firstIP } from '../strategy/service-allocators.js';
+import { forgeBootstrapClusterRoleBindings, forgeBootstrapClusterRoles } from '../rbac/bootstrap-policy.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -33,6 +34,9 @@ export async function ensureObject(services: ServerServices, group: string, reso
 
 export async function bootstrap(services: ServerServices, opts: BootstrapOptions): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) await ensureObject(services, '', 'namespaces', { metadata: { name } });
+  const rbac = 'rbac.authorization.k8s.io';
+  for (const role of forgeBootstrapClusterRoles()) await ensureObject(services, rbac, 'clusterroles', role);
+  for (const binding of forgeBootstrapClusterRoleBindings()) await ensureObject(services, rbac, 'clusterrolebindings', binding);
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   await ensureObject(services, '', 'services', {
     metadata: { name: 'kubernetes', namespace: 'default', labels },

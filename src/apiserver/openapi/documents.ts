@@ -63,8 +63,10 @@ function kindDefinitions(info: ResourceInfo, defs: DefinitionSet): KindDefinitio
   if (!model) return undefined;
   const pkg = packageOfGroup(info.group);
   const kind = defs.addModel(model, pkg);
-  const list = defs.addModel(`${model}List`, pkg);
   defs.tagKinds(kind, [{ group: info.group, version: info.version, kind: info.kind }]);
+  // Create-only kinds (the access reviews) have no list kind and no list operation.
+  if (!info.verbs.includes('list')) return { kind, list: kind };
+  const list = defs.addModel(`${model}List`, pkg);
   defs.tagKinds(list, [{ group: info.group, version: info.version, kind: info.listKind }]);
   return { kind, list };
 }
