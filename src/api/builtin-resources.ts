@@ -69,6 +69,10 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
   define({ group: 'coordination.k8s.io', resource: 'leases', kind: 'Lease' }),
   define({ group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice' }),
   define({ group: 'events.k8s.io', resource: 'events', kind: 'Event', shortNames: ['ev'] }),
+  define({
+    group: 'certificates.k8s.io', resource: 'certificatesigningrequests', kind: 'CertificateSigningRequest',
+    namespaced: false, shortNames: ['csr'], subresources: ['approval', 'status'],
+  }),
   define({ group: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false }),
   define({ group: 'rbac.authorization.k8s.io', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }),
   define({ group: 'rbac.authorization.k8s.io', resource: 'rolebindings', kind: 'RoleBinding' }),
@@ -86,6 +90,6 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
 
 /** Group order of `kubectl api-resources` / `/apis` on kube-apiserver (core first, then by priority). */
 export const GROUP_ORDER = [
-  '', 'apps', 'events.k8s.io', 'authorization.k8s.io', 'rbac.authorization.k8s.io', 'apiextensions.k8s.io',
+  '', 'apps', 'events.k8s.io', 'authorization.k8s.io', 'certificates.k8s.io', 'rbac.authorization.k8s.io', 'apiextensions.k8s.io',
   'coordination.k8s.io', 'discovery.k8s.io',
 ];

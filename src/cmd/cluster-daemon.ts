@@ -10,6 +10,7 @@ import { CRDController } from '../apiserver/controllers/crd-controller.js';
 import { NamespaceFinalizer } from '../apiserver/controllers/namespace-finalizer.js';
 import { GarbageCollector } from '../apiserver/controllers/garbage-collector.js';
 import { ClusterRoleAggregationController } from '../apiserver/controllers/clusterrole-aggregation.js';
+import { CSRSigningController } from '../apiserver/controllers/csr-signer.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
@@ -38,6 +39,8 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   gc.start();
   const aggregation = new ClusterRoleAggregationController(api.services);
   aggregation.start();
+  const signer = new CSRSigningController(api.services, { cert: read(CLUSTER_FILES.caCert), key: read(CLUSTER_FILES.caKey) });
+  signer.start();
   await bootstrap(api.services, { host: config.host, port: config.port, serviceSubnet: config.serviceSubnet });
   for (const node of forgeNodes(config)) await ensureObject(api.services, '', 'nodes', node);
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: read(CLUSTER_FILES.caCert) }, config.host, config.port);
@@ -51,6 +54,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     namespaces.close();
     gc.close();
     aggregation.close();
+    signer.close();
     server.close();
     server.closeAllConnections();
     store.close().finally(() => process.exit(0));

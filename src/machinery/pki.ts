@@ -239,3 +239,14 @@ export async function createCertificateRequest(opts: { user: string; groups?: re
   });
   return { csr: csr.toString('pem'), key: privateKeyPem(keys.privateKey) };
 }
+
+/** Whether text is a PEM `CERTIFICATE REQUEST` that parses (validation of CSR objects). */
+export function isCertificateRequestPem(pem: string): boolean {
+  if (!/-----BEGIN CERTIFICATE REQUEST-----/.test(pem)) return false;
+  try {
+    new x509.Pkcs10CertificateRequest(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}

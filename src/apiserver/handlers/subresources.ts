@@ -19,11 +19,12 @@ export async function handleSubresource(scope: RequestScope, verb: string): Prom
   // An unserved subresource is an unknown path, not a missing object (kube answers the same).
   if (!info.subresources.includes(subresource)) throw pathNotFound();
   switch (`${subresource}:${verb}`) {
-    case 'status:get': case 'finalize:get':
+    case 'status:get': case 'finalize:get': case 'approval:get':
       return sendObject(scope.res, 200, info, getStored(scope), negotiate(scope.req), scope.query, scope.services.now());
     case 'status:update': return handleUpdate(scope, 'status');
     case 'status:patch': return handlePatch(scope, 'status');
     case 'finalize:update': return handleUpdate(scope, 'finalize');
+    case 'approval:update': return handleUpdate(scope, 'approval');
     case 'scale:get': return sendScale(scope, getStored(scope).object);
     case 'scale:update': case 'scale:patch': return updateScale(scope, verb);
     case 'binding:create': return bindPod(scope);

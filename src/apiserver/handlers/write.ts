@@ -15,7 +15,7 @@ import { checkMetadata, checkTypeMeta, fillCreateMeta, fillUpdateMeta, generateN
 import { getStored } from './read.js';
 import { isDryRun, type RequestScope } from './scope.js';
 
-export type UpdateMode = 'main' | 'status' | 'finalize';
+export type UpdateMode = 'main' | 'status' | 'finalize' | 'approval';
 
 export async function decodeBody(scope: RequestScope): Promise<KubeObject> {
   const body = await readBody(scope.req);
@@ -79,6 +79,10 @@ export async function updateObject(
   }
   let desired = next;
   if (mode === 'status') desired = { ...old, metadata: old.metadata, status: next.status };
+  if (mode === 'approval') {
+    const conditions = (next.status as { conditions?: unknown } | undefined)?.conditions;
+    desired = { ...old, metadata: old.metadata, status: { ...(old.status as object), conditions } };
+  }
   if (mode === 'finalize') {
     const spec = (next.spec ?? {}) as Record<string, unknown>;
     desired = { ...old, spec: { ...(old.spec as object), finalizers: spec.finalizers ?? [] } };
@@ -122,7 +126,7 @@ function isUnchanged(desired: KubeObject, old: KubeObject): boolean {
 }
 
 export function strategyContext(scope: RequestScope) {
-  return { now: scope.services.now(), serviceSubnet: scope.services.serviceSubnet, store: scope.services.store };
+  return { now: scope.services.now(), serviceSubnet: scope.services.serviceSubnet, store: scope.services.store, user: scope.user };
 }
 
 export function warningHeaders(scope: RequestScope): Record<string, string[]> {

@@ -6,6 +6,7 @@ import {
   eventStrategy, namespaceStrategy, nodeStrategy, podStrategy, secretStrategy, serviceStrategy,
 } from './core-strategies.js';
 import { crdStrategy, customResourceStrategy } from './crd-strategies.js';
+import { csrStrategy } from './csr-strategy.js';
 import { genericStrategy } from './generic.js';
 import type { Strategy } from './types.js';
 
@@ -37,5 +38,6 @@ function build(info: ResourceInfo): Strategy {
   if (info.group === 'apps') return appsStrategy(info);
   if (info.group === 'events.k8s.io') return eventStrategy(info);
   if (info.group === 'apiextensions.k8s.io' && info.resource === 'customresourcedefinitions') return crdStrategy(info);
+  if (info.group === 'certificates.k8s.io') return csrStrategy(info);
   return genericStrategy(info);
 }

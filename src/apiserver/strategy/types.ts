@@ -5,11 +5,14 @@ import type { KubeObject } from '../../api/types.js';
 import type { ResourceInfo } from '../../api/resource-info.js';
 import type { FieldError } from '../../machinery/errors.js';
 import type { MVCCStore } from '../../storage/mvcc.js';
+import type { UserInfo } from '../authn.js';
 
 export interface StrategyContext {
   now: Date;
   serviceSubnet: string;
   store: MVCCStore;
+  /** Who makes the request (CSRs record their requester). */
+  user: UserInfo;
 }
 
 export interface Strategy {
