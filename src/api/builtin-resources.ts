@@ -46,7 +46,7 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
     subresources: ['binding', 'log', 'status'],
   }),
   define({ resource: 'secrets', kind: 'Secret' }),
-  define({ resource: 'serviceaccounts', kind: 'ServiceAccount', shortNames: ['sa'] }),
+  define({ resource: 'serviceaccounts', kind: 'ServiceAccount', shortNames: ['sa'], subresources: ['token'] }),
   define({
     resource: 'services', kind: 'Service', shortNames: ['svc'], categories: ['all'], subresources: ['status'],
   }),

@@ -41,7 +41,10 @@ function certificateUser(socket: TLSSocket): UserInfo | undefined {
   return user ?? undefined;
 }
 
-export function createAuthenticator(adminToken: string | undefined): Authenticator {
+/** Checks bearer tokens other than the admin's (ServiceAccount JWTs). */
+export type TokenAuthenticator = (token: string) => UserInfo | undefined;
+
+export function createAuthenticator(adminToken: string | undefined, tokens?: TokenAuthenticator): Authenticator {
   const tokenBuf = adminToken ? Buffer.from(adminToken) : undefined;
   return {
     authenticate(req) {
@@ -54,6 +57,7 @@ export function createAuthenticator(adminToken: string | undefined): Authenticat
           return { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
         }
       }
+      if (auth?.startsWith('Bearer ') && tokens) return tokens(auth.slice(7).trim());
       return undefined;
     },
   };

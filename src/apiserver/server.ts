@@ -22,6 +22,7 @@ import { OpenAPIRoutes } from './openapi-routes.js';
 import { parseRequestInfo, type RequestInfo } from './request-info.js';
 import { ResourceRegistry } from './resource-registry.js';
 import { strategyFor } from './strategy/index.js';
+import { ServiceAccountTokens, type ServiceAccountKeys } from './serviceaccounts/tokens.js';
 import { handleAccessReview } from './rbac/access-reviews.js';
 import { authorizeRequest, impersonate } from './rbac/authorize-request.js';
 
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   adminToken?: string;
   bookmarkIntervalSeconds?: number;
   now?: () => Date;
+  /** The service-account signing key pair; without it TokenRequest is unavailable. */
+  serviceAccountKeys?: ServiceAccountKeys;
 }
 
 export interface ApiServer {
@@ -55,10 +58,12 @@ export function buildApiHandler(opts: ApiServerOptions): ApiServer {
     serviceSubnet: opts.serviceSubnet,
     now: opts.now ?? (() => new Date()),
     bookmarkIntervalSeconds: opts.bookmarkIntervalSeconds ?? 60,
+    ...(opts.serviceAccountKeys ? { serviceAccountTokens: new ServiceAccountTokens(opts.store, opts.serviceAccountKeys) } : {}),
   };
   const discovery = new DiscoveryService(registry, opts.advertiseAddress);
   const openapi = new OpenAPIRoutes(registry);
-  const authenticator = createAuthenticator(opts.adminToken);
+  const tokens = services.serviceAccountTokens;
+  const authenticator = createAuthenticator(opts.adminToken, tokens && ((t) => tokens.authenticate(t, services.now())));
   let isReady = false;
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {

@@ -11,6 +11,7 @@ import { NamespaceFinalizer } from '../apiserver/controllers/namespace-finalizer
 import { GarbageCollector } from '../apiserver/controllers/garbage-collector.js';
 import { ClusterRoleAggregationController } from '../apiserver/controllers/clusterrole-aggregation.js';
 import { CSRSigningController } from '../apiserver/controllers/csr-signer.js';
+import { ServiceAccountController } from '../apiserver/controllers/serviceaccount-controller.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
@@ -30,6 +31,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     store, serviceSubnet: config.serviceSubnet, advertiseAddress: `${config.host}:${config.port}`,
     gitVersion: config.kubernetesVersion, adminToken: read(CLUSTER_FILES.adminToken).trim(),
     bookmarkIntervalSeconds: Number(process.env.LKIND_BOOKMARK_SECONDS ?? '') || 60,
+    serviceAccountKeys: { privateKey: read(CLUSTER_FILES.saKey), publicKey: read(CLUSTER_FILES.saPub) },
   });
   const crds = new CRDController(api.services);
   crds.start();
@@ -41,6 +43,8 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   aggregation.start();
   const signer = new CSRSigningController(api.services, { cert: read(CLUSTER_FILES.caCert), key: read(CLUSTER_FILES.caKey) });
   signer.start();
+  const serviceAccounts = new ServiceAccountController(api.services);
+  serviceAccounts.start();
   await bootstrap(api.services, { host: config.host, port: config.port, serviceSubnet: config.serviceSubnet });
   for (const node of forgeNodes(config)) await ensureObject(api.services, '', 'nodes', node);
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: read(CLUSTER_FILES.caCert) }, config.host, config.port);
@@ -55,6 +59,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     gc.close();
     aggregation.close();
     signer.close();
+    serviceAccounts.close();
     server.close();
     server.closeAllConnections();
     store.close().finally(() => process.exit(0));

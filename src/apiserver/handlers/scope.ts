@@ -9,6 +9,7 @@ import type { ResourceRegistry } from '../resource-registry.js';
 import type { Strategy } from '../strategy/index.js';
 import type { UserInfo } from '../authn.js';
 import type { Admission } from '../admission.js';
+import type { ServiceAccountTokens } from '../serviceaccounts/tokens.js';
 
 export interface ServerServices {
   store: MVCCStore;
@@ -18,6 +19,8 @@ export interface ServerServices {
   now(): Date;
   /** Seconds between watch bookmarks. */
   bookmarkIntervalSeconds: number;
+  /** Issues and checks ServiceAccount tokens; absent when no signing key is configured. */
+  serviceAccountTokens?: ServiceAccountTokens;
 }
 
 export interface RequestScope {

@@ -13,6 +13,7 @@ import { getStored } from './read.js';
 import { timestamp, type RequestScope } from './scope.js';
 import { decodeBody, handleUpdate, updateObject } from './write.js';
 import { jsonPathGet, jsonPathSet } from '../../machinery/json-path.js';
+import { handleTokenRequest } from '../serviceaccounts/token-request.js';
 
 export async function handleSubresource(scope: RequestScope, verb: string): Promise<void> {
   const { subresource, info } = scope;
@@ -28,6 +29,7 @@ export async function handleSubresource(scope: RequestScope, verb: string): Prom
     case 'scale:get': return sendScale(scope, getStored(scope).object);
     case 'scale:update': case 'scale:patch': return updateScale(scope, verb);
     case 'binding:create': return bindPod(scope);
+    case 'token:create': return handleTokenRequest(scope);
     case 'log:get': return podLog(scope);
     default: throw methodNotSupported({ group: info.group, resource: `${info.resource}/${subresource}` }, verb);
   }
