@@ -1,7 +1,8 @@
 // Test support: a real lkind cluster (its own process, its own LKIND_HOME) and the real kubectl
 // pointed at it with an isolated HOME, so discovery/OpenAPI caches never leak between tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,4 +88,18 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false>, ti
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs}ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/**
+ * kubectl against the test cluster as another user: the admin kubeconfig with its user replaced
+ * (a client certificate and key in PEM, or a bearer token), with its own discovery cache.
+ */
+export function kubectlAs(c: TestCluster, name: string, user: { cert: string; key: string } | { token: string }) {
+  const kc = parse(readFileSync(c.kubeconfig, 'utf8'));
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  kc.users[0].user = 'token' in user ? { token: user.token } : { 'client-certificate-data': b64(user.cert), 'client-key-data': b64(user.key) };
+  const path = join(c.home, `${name}.kubeconfig`);
+  writeFileSync(path, stringify(kc));
+  const env = { ...c.env, KUBECONFIG: path, KUBECACHEDIR: join(c.home, `${name}-cache`) };
+  return (args: string[]) => run(KUBECTL, args, env);
 }

@@ -5,11 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { createCertificateRequest } from '../../../src/machinery/pki.js';
-import { createTestCluster, eventually, run, KUBECTL, type TestCluster } from '../../support/cluster.js';
+import { createTestCluster, eventually, kubectlAs, type TestCluster } from '../../support/cluster.js';
 
 let c: TestCluster;
 before(async () => { c = await createTestCluster('csr'); });
@@ -45,11 +42,7 @@ test('approve → signed certificate that authenticates as its subject, for the 
   const hours = (new Date(cert.validTo).getTime() - Date.now()) / 3_600_000;
   assert.ok(hours > 23 && hours <= 24, `valid for ${hours.toFixed(2)}h`);
 
-  const kc = parse(readFileSync(c.kubeconfig, 'utf8'));
-  kc.users[0].user = { 'client-certificate-data': Buffer.from(certPem).toString('base64'), 'client-key-data': Buffer.from(key).toString('base64') };
-  const path = join(c.home, 'carol.kubeconfig');
-  writeFileSync(path, stringify(kc));
-  const asCarol = await run(KUBECTL, ['get', 'pods', '-n', 'default'], { ...c.env, KUBECONFIG: path, KUBECACHEDIR: join(c.home, 'carol-cache') });
+  const asCarol = await kubectlAs(c, 'carol', { cert: certPem, key })(['get', 'pods', '-n', 'default']);
   assert.equal(asCarol.stderr, 'Error from server (Forbidden): pods is forbidden: User "carol" cannot list resource "pods" in API group "" in the namespace "default"\n');
 });
 

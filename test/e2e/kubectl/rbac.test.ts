@@ -4,34 +4,19 @@
 // takes effect on the next request. Foreign-signed certificates are not accepted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { createCertificateAuthority, createClientCertificate, type CertificateAndKey } from '../../../src/machinery/pki.js';
-import { createTestCluster, eventually, run, KUBECTL, type TestCluster } from '../../support/cluster.js';
+import { createCertificateAuthority, createClientCertificate } from '../../../src/machinery/pki.js';
+import { createTestCluster, eventually, kubectlAs, type TestCluster } from '../../support/cluster.js';
 
 let c: TestCluster;
 let alice: (args: string[]) => ReturnType<TestCluster['kubectl']>;
-
-function kubeconfigFor(base: string, cert: CertificateAndKey): string {
-  const kc = parse(readFileSync(base, 'utf8'));
-  const b64 = (s: string) => Buffer.from(s).toString('base64');
-  kc.users[0].user = { 'client-certificate-data': b64(cert.cert), 'client-key-data': b64(cert.key) };
-  return stringify(kc);
-}
-
-async function userKubectl(name: string, cert: CertificateAndKey) {
-  const path = join(c.home, `${name}.kubeconfig`);
-  writeFileSync(path, kubeconfigFor(c.kubeconfig, cert));
-  const env = { ...c.env, KUBECONFIG: path, KUBECACHEDIR: join(c.home, `${name}-cache`) };
-  return (args: string[]) => run(KUBECTL, args, env);
-}
 
 before(async () => {
   c = await createTestCluster('rbac');
   const pki = join(c.env.LKIND_HOME!, 'clusters', 'rbac', 'pki');
   const ca = { cert: readFileSync(join(pki, 'ca.crt'), 'utf8'), key: readFileSync(join(pki, 'ca.key'), 'utf8') };
-  alice = await userKubectl('alice', await createClientCertificate(ca, { user: 'alice', groups: ['dev'] }));
+  alice = kubectlAs(c, 'alice', await createClientCertificate(ca, { user: 'alice', groups: ['dev'] }));
   for (const ns of ['a', 'b']) await c.kubectl(['create', 'namespace', ns]);
   const bound = await c.kubectl(['create', 'rolebinding', 'alice-edit', '--clusterrole=edit', '--user=alice', '-n', 'a']);
   assert.equal(bound.code, 0, bound.stderr);
@@ -82,7 +67,7 @@ test('a revoked binding takes effect on the next request', async () => {
 
 test('a certificate from another CA is refused with 401', async () => {
   const foreign = await createCertificateAuthority();
-  const mallory = await userKubectl('mallory', await createClientCertificate(foreign, { user: 'alice', groups: ['system:masters'] }));
+  const mallory = kubectlAs(c, 'mallory', await createClientCertificate(foreign, { user: 'alice', groups: ['system:masters'] }));
   const r = await mallory(['get', 'pods', '-n', 'a']);
   assert.equal(r.code, 1);
   // kubectl fails in discovery first, so it reports the 401 in client-go's words, as with real clusters.

@@ -4,10 +4,7 @@
 // revokes it; malformed or foreign tokens get 401.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { createTestCluster, eventually, run, KUBECTL, type TestCluster } from '../../support/cluster.js';
+import { createTestCluster, eventually, kubectlAs, type TestCluster } from '../../support/cluster.js';
 
 let c: TestCluster;
 before(async () => {
@@ -17,13 +14,8 @@ before(async () => {
 after(async () => { await c?.destroy(); });
 
 /** kubectl with a kubeconfig that carries only the token (no client certificate). */
-function withToken(token: string, args: string[]) {
-  const kc = parse(readFileSync(c.kubeconfig, 'utf8'));
-  kc.users[0].user = { token };
-  const path = join(c.home, `token-${Math.random().toString(36).slice(2)}.kubeconfig`);
-  writeFileSync(path, stringify(kc));
-  return run(KUBECTL, args, { ...c.env, KUBECONFIG: path, KUBECACHEDIR: join(c.home, 'token-cache') });
-}
+let tokenUsers = 0;
+const withToken = (token: string, args: string[]) => kubectlAs(c, `token-${tokenUsers++}`, { token })(args);
 
 test('every namespace gets a default ServiceAccount', async () => {
   const sa = await eventually(async () => {
