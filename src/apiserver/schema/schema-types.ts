@@ -2,6 +2,8 @@
 // JSONSchemaProps), with small accessors that smooth over its union fields (items may be an array,
 // additionalProperties may be a boolean). Pure data: no behaviour beyond reading.
 
+import { isObject } from '../../machinery/json.js';
+
 export interface JSONSchemaProps {
   type?: string;
   format?: string;
@@ -51,9 +53,7 @@ export interface JSONSchemaProps {
 
 export type Obj = Record<string, unknown>;
 
-export function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+export const isObj: (v: unknown) => v is Obj = isObject;
 
 /** The single items schema (an array of schemas is not structural and is treated as absent). */
 export function itemsOf(s: JSONSchemaProps | undefined): JSONSchemaProps | undefined {

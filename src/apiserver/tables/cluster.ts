@@ -2,13 +2,13 @@
 // role and cluster role bindings, and admission webhook configurations. Mirrors their print
 // functions in k8s.io/kubernetes/pkg/printers/internalversion. Roles and cluster roles have no
 // printer upstream and fall back to the default table (see default.ts).
+import { asObject } from '../../machinery/json.js';
 import type { KubeObject } from '../../api/types.js';
 import { humanDuration, since } from './duration.js';
 import { listWithMore } from './format.js';
 import { AGE_COLUMN, column, NAME_COLUMN, nameOf, wide, type Printer } from './printer.js';
 
 const age = (obj: KubeObject, now: Date): string => since(obj.metadata.creationTimestamp, now);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export const endpointSlicePrinter: Printer = {
@@ -21,11 +21,11 @@ export const endpointSlicePrinter: Printer = {
   ],
   row: (obj, { now }) => {
     const ports = list(obj.ports).map((p) => {
-      const port = rec(p);
+      const port = asObject(p);
       if (typeof port.port === 'number') return String(port.port);
       return typeof port.name === 'string' ? port.name : '*';
     });
-    const addresses = list(obj.endpoints).flatMap((e) => list(rec(e).addresses).map(String));
+    const addresses = list(obj.endpoints).flatMap((e) => list(asObject(e).addresses).map(String));
     const addressType = typeof obj.addressType === 'string' ? obj.addressType : '';
     return { cells: [nameOf(obj), addressType, listWithMore(ports), listWithMore(addresses), age(obj, now)] };
   },
@@ -34,7 +34,7 @@ export const endpointSlicePrinter: Printer = {
 export const leasePrinter: Printer = {
   columns: [NAME_COLUMN, column('Holder', 'string', 'Identity currently holding the lease.'), AGE_COLUMN],
   row: (obj, { now }) => {
-    const holder = rec(obj.spec).holderIdentity;
+    const holder = asObject(obj.spec).holderIdentity;
     return { cells: [nameOf(obj), typeof holder === 'string' ? holder : '', age(obj, now)] };
   },
 };
@@ -49,18 +49,18 @@ export const csrPrinter: Printer = {
     column('Condition', 'string', 'Approval state, and whether the certificate was issued.'),
   ],
   row: (obj, { now }) => {
-    const spec = rec(obj.spec);
+    const spec = asObject(obj.spec);
     const signer = typeof spec.signerName === 'string' && spec.signerName ? spec.signerName : '<none>';
     const seconds = spec.expirationSeconds;
     const duration = typeof seconds === 'number' ? humanDuration(seconds * 1000) : '<none>';
     const username = typeof spec.username === 'string' ? spec.username : '';
-    return { cells: [nameOf(obj), age(obj, now), signer, username, duration, csrCondition(rec(obj.status))] };
+    return { cells: [nameOf(obj), age(obj, now), signer, username, duration, csrCondition(asObject(obj.status))] };
   },
 };
 
 /** Denied beats Approved beats Pending; ",Failed" and ",Issued" are appended when they apply. */
 export function csrCondition(status: Record<string, unknown>): string {
-  const types = new Set(list(status.conditions).map((c) => rec(c).type));
+  const types = new Set(list(status.conditions).map((c) => asObject(c).type));
   let text = types.has('Denied') ? 'Denied' : types.has('Approved') ? 'Approved' : 'Pending';
   if (types.has('Failed')) text += ',Failed';
   if (typeof status.certificate === 'string' && status.certificate.length > 0) text += ',Issued';
@@ -78,7 +78,7 @@ function bindingPrinter(what: string): Printer {
       wide('ServiceAccounts', 'string', `Service accounts bound by the ${what}, as namespace/name.`),
     ],
     row: (obj, { now }) => {
-      const roleRef = rec(obj.roleRef);
+      const roleRef = asObject(obj.roleRef);
       const subjects = bindingSubjects(list(obj.subjects));
       return {
         cells: [
@@ -97,7 +97,7 @@ function bindingPrinter(what: string): Printer {
 /** rbac.SubjectsStrings: subjects of other kinds are dropped from the table. */
 export function bindingSubjects(subjects: unknown[]): { users: string[]; groups: string[]; serviceAccounts: string[] } {
   const out = { users: [] as string[], groups: [] as string[], serviceAccounts: [] as string[] };
-  for (const s of subjects.map(rec)) {
+  for (const s of subjects.map(asObject)) {
     const name = String(s.name ?? '');
     if (s.kind === 'User') out.users.push(name);
     else if (s.kind === 'Group') out.groups.push(name);

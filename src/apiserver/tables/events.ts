@@ -2,6 +2,7 @@
 // as one internal kind and prints them with one function (printEvent), so the events.k8s.io field
 // names (regarding, note, deprecated*) are first mapped onto the core ones. Columns come in the wide
 // order: LAST SEEN TYPE REASON OBJECT [SUBOBJECT SOURCE] MESSAGE [FIRST SEEN COUNT NAME].
+import { asObject } from '../../machinery/json.js';
 import type { KubeObject } from '../../api/types.js';
 import { parseTimestamp, since } from './duration.js';
 import { column, nameOf, wide, type PrintContext, type Printer } from './printer.js';
@@ -32,14 +33,13 @@ export interface EventView {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const ref = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 export function coreEventView(obj: KubeObject): EventView {
-  const source = ref(obj.source);
+  const source = asObject(obj.source);
   return {
     ...common(obj),
     message: str(obj.message),
-    involved: ref(obj.involvedObject) as ObjectRef,
+    involved: asObject(obj.involvedObject) as ObjectRef,
     source: { component: optStr(source.component), host: optStr(source.host) },
     firstTimestamp: optStr(obj.firstTimestamp),
     lastTimestamp: optStr(obj.lastTimestamp),
@@ -48,11 +48,11 @@ export function coreEventView(obj: KubeObject): EventView {
 }
 
 export function eventsV1View(obj: KubeObject): EventView {
-  const source = ref(obj.deprecatedSource);
+  const source = asObject(obj.deprecatedSource);
   return {
     ...common(obj),
     message: str(obj.note),
-    involved: ref(obj.regarding) as ObjectRef,
+    involved: asObject(obj.regarding) as ObjectRef,
     source: { component: optStr(source.component), host: optStr(source.host) },
     firstTimestamp: optStr(obj.deprecatedFirstTimestamp),
     lastTimestamp: optStr(obj.deprecatedLastTimestamp),
@@ -61,7 +61,7 @@ export function eventsV1View(obj: KubeObject): EventView {
 }
 
 function common(obj: KubeObject): Omit<EventView, 'message' | 'involved' | 'source' | 'firstTimestamp' | 'lastTimestamp' | 'count'> {
-  const series = obj.series ? ref(obj.series) : undefined;
+  const series = obj.series ? asObject(obj.series) : undefined;
   return {
     name: nameOf(obj),
     type: str(obj.type),

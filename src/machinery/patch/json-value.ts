@@ -1,11 +1,9 @@
 // Small helpers over plain JSON values (API objects as decoded from JSON/YAML), shared by the
 // patch and apply implementations. Nothing here knows about Kubernetes types.
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from '../json.js';
 
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObject, type JsonObject };
 
 /** Own-property membership (never the prototype chain, so "constructor" is an ordinary key). */
 export function has(obj: JsonObject, key: string): boolean {
