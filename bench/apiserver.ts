@@ -1,7 +1,8 @@
 // Prints, in one run: GET, LIST (100 and 1000 objects) and CREATE throughput with p50/p99,
 // create→watch-event latency, p99 of writes paced at 500/s, GET throughput as a ratio to a bare
-// node:https server returning the same bytes, and the cluster process's memory per 10,000 stored
-// pods. It creates its own lkind cluster in a temporary LKIND_HOME and deletes it afterwards.
+// node:https server returning the same bytes, the cost of RBAC (GET as a user bound to `view` vs the
+// admin) and of one mutating webhook on pod creation, and the cluster process's memory per 10,000
+// stored pods. It creates its own lkind cluster in a temporary LKIND_HOME and deletes it afterwards.
 // Figures only: nothing here passes or fails on time.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:https';
@@ -9,7 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { createClientCertificate } from '../src/machinery/pki.js';
 import { run, LKIND } from '../test/support/cluster.js';
+import { jsonPatch, startWebhookServer } from '../test/support/webhook-server.js';
 
 interface Conn { host: string; port: number; ca: string; cert: string; key: string; agent: Agent }
 
@@ -156,6 +159,57 @@ function pod(name: string): string {
     spec: { containers: [{ name: 'app', image: 'nginx:1.25', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] } });
 }
 
+/** The same connection with a client certificate for `user`, signed by the cluster CA. */
+async function connectAs(c: Conn, user: string): Promise<Conn> {
+  const dir = process.env.BENCH_CLUSTER_DIR!;
+  const ca = { cert: readFileSync(join(dir, 'pki/ca.crt'), 'utf8'), key: readFileSync(join(dir, 'pki/ca.key'), 'utf8') };
+  const cred = await createClientCertificate(ca, { user });
+  return { ...c, cert: cred.cert, key: cred.key, agent: new Agent({ keepAlive: true, maxSockets: 16 }) };
+}
+
+/** GET as the admin (system:masters) vs as a user whose access comes from a RoleBinding to `view`. */
+async function authorizationCost(c: Conn, getPath: string) {
+  await call(c, 'POST', '/apis/rbac.authorization.k8s.io/v1/namespaces/bench-100/rolebindings', JSON.stringify({
+    metadata: { name: 'bench-viewer' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'bench-viewer' }],
+  }));
+  const viewer = await connectAs(c, 'bench-viewer');
+  try {
+    const status = (await call(viewer, 'GET', getPath)).status;
+    if (status !== 200) throw new Error(`GET as bench-viewer returned ${status}`);
+    const admin = await load(20_000, 16, () => call(c, 'GET', getPath));
+    const user = await load(20_000, 16, () => call(viewer, 'GET', getPath));
+    return { admin, user };
+  } finally {
+    viewer.agent.destroy();
+  }
+}
+
+/** Pod creation in a namespace without webhooks vs one where a mutating webhook adds a label. */
+async function webhookCost(c: Conn, count: number) {
+  const hooks = await startWebhookServer(() => jsonPatch([{ op: 'add', path: '/metadata/labels/mutated', value: 'yes' }]));
+  try {
+    await ensureNamespace(c, 'bench-plain');
+    await ensureNamespace(c, 'bench-hooked');
+    await call(c, 'POST', '/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations', JSON.stringify({
+      metadata: { name: 'bench' },
+      webhooks: [{
+        name: 'bench.liqo-ts.test', sideEffects: 'None', admissionReviewVersions: ['v1'],
+        clientConfig: { url: hooks.url('/mutate'), caBundle: hooks.caBundle },
+        rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'] }],
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'bench-hooked' } },
+      }],
+    }));
+    const plain = await load(count, 8, (i) => call(c, 'POST', '/api/v1/namespaces/bench-plain/pods', pod(`pod-${i}`)));
+    const hooked = await load(count, 8, (i) => call(c, 'POST', '/api/v1/namespaces/bench-hooked/pods', pod(`pod-${i}`)));
+    if (hooks.requests.length !== count) throw new Error(`the webhook saw ${hooks.requests.length} of ${count} pods`);
+    return { plain, hooked };
+  } finally {
+    await hooks.close();
+  }
+}
+
 async function main() {
   const home = mkdtempSync(join(tmpdir(), 'lkind-bench-'));
   const env = { ...process.env, LKIND_HOME: home, HOME: home };
@@ -184,6 +238,12 @@ async function main() {
     bare.stop();
     console.log(`GET bare node:https   ${fmt(bareGet)}`);
     console.log(`GET ratio to bare     ${(get.rate / bareGet.rate).toFixed(2)}  (goal >= 0.5)`);
+    const authz = await authorizationCost(c, getPath);
+    console.log(`GET as admin          ${fmt(authz.admin)}   (system:masters)`);
+    console.log(`GET as RBAC user      ${fmt(authz.user)}   (RoleBinding to view; ratio ${(authz.user.rate / authz.admin.rate).toFixed(2)})`);
+    const hook = await webhookCost(c, 1000);
+    console.log(`CREATE pod            ${fmt(hook.plain)}   (no webhook)`);
+    console.log(`CREATE pod + webhook  ${fmt(hook.hooked)}   (one mutating webhook; ratio ${(hook.hooked.rate / hook.plain.rate).toFixed(2)})`);
     const w = await watchLatency(c, 300);
     console.log(`watch delivery        create→event p50 ${w.p50.toFixed(2)} ms   p99 ${w.p99.toFixed(2)} ms`);
     const paced = await pacedWrites(c, 500, 5);

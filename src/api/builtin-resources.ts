@@ -77,11 +77,22 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
   define({ group: 'rbac.authorization.k8s.io', resource: 'clusterroles', kind: 'ClusterRole', namespaced: false }),
   define({ group: 'rbac.authorization.k8s.io', resource: 'rolebindings', kind: 'RoleBinding' }),
   define({ group: 'rbac.authorization.k8s.io', resource: 'roles', kind: 'Role' }),
+  // Identity questions (`kubectl auth whoami`, token checks): create-only, never stored.
+  define({ group: 'authentication.k8s.io', resource: 'selfsubjectreviews', kind: 'SelfSubjectReview', namespaced: false, verbs: ['create'] }),
+  define({ group: 'authentication.k8s.io', resource: 'tokenreviews', kind: 'TokenReview', namespaced: false, verbs: ['create'] }),
   // Access reviews are create-only questions answered by the authorizer, never stored.
   define({ group: 'authorization.k8s.io', resource: 'localsubjectaccessreviews', kind: 'LocalSubjectAccessReview', verbs: ['create'] }),
   define({ group: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, verbs: ['create'] }),
   define({ group: 'authorization.k8s.io', resource: 'selfsubjectrulesreviews', kind: 'SelfSubjectRulesReview', namespaced: false, verbs: ['create'] }),
   define({ group: 'authorization.k8s.io', resource: 'subjectaccessreviews', kind: 'SubjectAccessReview', namespaced: false, verbs: ['create'] }),
+  define({
+    group: 'admissionregistration.k8s.io', resource: 'mutatingwebhookconfigurations', kind: 'MutatingWebhookConfiguration',
+    namespaced: false, categories: ['api-extensions'],
+  }),
+  define({
+    group: 'admissionregistration.k8s.io', resource: 'validatingwebhookconfigurations', kind: 'ValidatingWebhookConfiguration',
+    namespaced: false, categories: ['api-extensions'],
+  }),
   define({
     group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition',
     namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'],
@@ -90,6 +101,7 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
 
 /** Group order of `kubectl api-resources` / `/apis` on kube-apiserver (core first, then by priority). */
 export const GROUP_ORDER = [
-  '', 'apps', 'events.k8s.io', 'authorization.k8s.io', 'certificates.k8s.io', 'rbac.authorization.k8s.io', 'apiextensions.k8s.io',
+  '', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'certificates.k8s.io', 'rbac.authorization.k8s.io',
+  'admissionregistration.k8s.io', 'apiextensions.k8s.io',
   'coordination.k8s.io', 'discovery.k8s.io',
 ];

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { methodNotSupported, pathNotFound, StatusError, unauthorized } from '../machinery/errors.js';
 import type { MVCCStore } from '../storage/mvcc.js';
-import { Admission } from './admission.js';
+import { Admission } from './admission/index.js';
 import { ANONYMOUS, createAuthenticator, type UserInfo } from './authn.js';
 import { DiscoveryService } from './discovery.js';
 import { handleDelete, handleDeleteCollection } from './handlers/delete.js';

@@ -95,3 +95,19 @@ export function fieldValue(obj: KubeObject, path: string): string {
 export function matchesFields(reqs: FieldRequirement[], obj: KubeObject): boolean {
   return reqs.every((r) => (fieldValue(obj, r.field) === r.value) === (r.op === '='));
 }
+
+/** A metav1.LabelSelector object (matchLabels, matchExpressions) as a Selector; empty matches all. */
+export function selectorFromLabelSelector(sel: {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+} | undefined): Selector {
+  const out: Selector = Object.entries(sel?.matchLabels ?? {}).map(([key, v]) => ({ key, op: 'in' as const, values: [v] }));
+  for (const e of sel?.matchExpressions ?? []) {
+    if (e.operator === 'In' || e.operator === 'NotIn') {
+      out.push({ key: e.key, op: e.operator === 'In' ? 'in' : 'notin', values: e.values ?? [] });
+    } else {
+      out.push({ key: e.key, op: e.operator === 'Exists' ? 'exists' : '!' });
+    }
+  }
+  return out;
+}

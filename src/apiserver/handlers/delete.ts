@@ -65,7 +65,9 @@ export async function deleteObject(scope: RequestScope, current: StoredObject, o
   const obj = current.object;
   const name = obj.metadata.name ?? '';
   checkPreconditions({ ...scope, name }, obj, opts);
-  await services.admission.admit({ ...scope, name }, 'DELETE', undefined, obj);
+  const attrs = { scope: { ...scope, name }, operation: 'DELETE' as const, oldObject: obj };
+  await services.admission.mutate(attrs);
+  await services.admission.validate(attrs);
   const key = storageKey(info, scope.namespace || (obj.metadata.namespace ?? ''), name);
   const finalizers = deletionFinalizers(obj, opts);
   // Only kinds with graceful deletion (bound pods) wait; gracePeriodSeconds=0 forces it.

@@ -8,7 +8,7 @@ import type { MVCCStore } from '../../storage/mvcc.js';
 import type { ResourceRegistry } from '../resource-registry.js';
 import type { Strategy } from '../strategy/index.js';
 import type { UserInfo } from '../authn.js';
-import type { Admission } from '../admission.js';
+import type { Admission } from '../admission/index.js';
 import type { ServiceAccountTokens } from '../serviceaccounts/tokens.js';
 
 export interface ServerServices {

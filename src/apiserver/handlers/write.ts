@@ -14,6 +14,7 @@ import { recordManagedFields } from '../managed-fields.js';
 import { checkMetadata, checkTypeMeta, fillCreateMeta, fillUpdateMeta, generateName } from './object-meta.js';
 import { getStored } from './read.js';
 import { isDryRun, type RequestScope } from './scope.js';
+import type { AdmissionAttributes } from '../admission/index.js';
 
 export type UpdateMode = 'main' | 'status' | 'finalize' | 'approval';
 
@@ -36,10 +37,17 @@ export async function createObject(scope: RequestScope, obj: KubeObject): Promis
   const { strategy, info, services } = scope;
   fillCreateMeta(scope, obj);
   strategy.defaults(obj);
+  const attrs: AdmissionAttributes = { scope, operation: 'CREATE', object: obj };
+  await services.admission.mutate(attrs);
+  if (attrs.object !== obj) {
+    // A webhook patched it: default again, as kube-apiserver decodes the patched object.
+    obj = attrs.object!;
+    strategy.defaults(obj);
+  }
   strategy.prepareForCreate(obj, strategyContext(scope));
   const errs = strategy.validate(obj, info);
   if (errs.length > 0) throw invalid(info.group, info.kind, obj.metadata.name ?? obj.metadata.generateName ?? '', errs);
-  await services.admission.admit(scope, 'CREATE', obj, undefined);
+  await services.admission.validate({ scope, operation: 'CREATE', object: obj });
   recordManagedFields(scope, undefined, obj);
   if (isDryRun(scope.query)) return obj;
   for (let attempt = 0; ; attempt++) {
@@ -87,6 +95,9 @@ export async function updateObject(
     const spec = (next.spec ?? {}) as Record<string, unknown>;
     desired = { ...old, spec: { ...(old.spec as object), finalizers: spec.finalizers ?? [] } };
   }
+  const attrs: AdmissionAttributes = { scope, operation: 'UPDATE', object: desired, oldObject: old };
+  await services.admission.mutate(attrs);
+  desired = attrs.object!;
   if (mode === 'main') strategy.prepareForUpdate(desired, old, strategyContext(scope));
   desired = { ...desired, metadata: { ...desired.metadata } };
   fillUpdateMeta(scope, desired, old);
@@ -95,7 +106,7 @@ export async function updateObject(
   strategy.defaults(desired);
   const errs = strategy.validateUpdate(desired, old, info);
   if (errs.length > 0) throw invalid(info.group, info.kind, scope.name, errs);
-  await services.admission.admit(scope, 'UPDATE', desired, old);
+  await services.admission.validate({ scope, operation: 'UPDATE', object: desired, oldObject: old });
   recordManagedFields(scope, old, desired);
   if (isUnchanged(desired, old)) return current;
   if (isDryRun(scope.query)) return { ...desired, metadata: { ...desired.metadata, resourceVersion: old.metadata.resourceVersion } };

@@ -21,7 +21,6 @@ export function podStrategy(info: ResourceInfo): Strategy {
       obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
       if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
       if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
-      spec.tolerations = withDefaultTolerations(spec.tolerations);
     },
     validate(obj, resource) {
       return [...base.validate(obj, resource), ...validatePodSpec(asObject(obj.spec), 'spec')];
@@ -34,16 +33,6 @@ export function podStrategy(info: ResourceInfo): Strategy {
       return typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
     },
   };
-}
-
-/** The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable for 300s. */
-function withDefaultTolerations(existing: unknown): unknown[] {
-  const list = Array.isArray(existing) ? [...existing] : [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const has = list.some((t) => asObject(t).key === key && (asObject(t).effect === 'NoExecute' || asObject(t).effect === undefined));
-    if (!has) list.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-  }
-  return list;
 }
 
 export function validatePodSpec(spec: JsonObject, path: string): FieldError[] {
