@@ -11,6 +11,7 @@ import { sendObject } from '../render.js';
 import { storageKey } from '../resource-registry.js';
 import { getStored, selectorFilter } from './read.js';
 import { isDryRun, timestamp, type RequestScope } from './scope.js';
+import { warningHeaders } from './write.js';
 
 interface DeleteOptions {
   gracePeriodSeconds?: number;
@@ -39,7 +40,7 @@ export async function handleDelete(scope: RequestScope): Promise<void> {
   const opts = await readDeleteOptions(scope);
   const current = getStored(scope);
   const result = await deleteObject(scope, current, opts, isDryRun(scope.query) || (opts.dryRun ?? []).includes('All'));
-  sendObject(scope.res, 200, scope.info, result, rendering, scope.query, scope.services.now());
+  sendObject(scope.res, 200, scope.info, result, rendering, scope.query, scope.services.now(), warningHeaders(scope));
 }
 
 function checkPreconditions(scope: RequestScope, obj: KubeObject, opts: DeleteOptions): void {

@@ -10,12 +10,10 @@ function listMatches(list: string[] | undefined, value: string): boolean {
   return (list ?? []).some((v) => v === '*' || v === value);
 }
 
-/** `pods`, `pods/status`, `pods/*`, `*`, `*\/status`, `*\/*` against resource and subresource. */
+/** `pods`, `pods/status`, `pods/*` (the pod and all its subresources), `*`, `*\/status`, `*\/*`. */
 function resourceMatches(patterns: string[] | undefined, resource: string, subresource: string): boolean {
   return (patterns ?? []).some((p) => {
-    if (p === '*/*') return true;
-    const [res, sub] = p.split('/', 2) as [string, string | undefined];
-    if (sub === undefined) return subresource === '' && (res === '*' || res === resource);
+    const [res, sub = ''] = p.split('/', 2) as [string, string?];
     return (res === '*' || res === resource) && (sub === '*' || sub === subresource);
   });
 }
