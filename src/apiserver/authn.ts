@@ -16,6 +16,8 @@ export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:
 
 export interface Authenticator {
   authenticate(req: IncomingMessage): UserInfo | undefined;
+  /** A bearer token alone (TokenReview asks this). */
+  authenticateToken(token: string): UserInfo | undefined;
 }
 
 function parseSubject(subject: Record<string, string | string[]> | undefined): UserInfo | undefined {
@@ -46,19 +48,20 @@ export type TokenAuthenticator = (token: string) => UserInfo | undefined;
 
 export function createAuthenticator(adminToken: string | undefined, tokens?: TokenAuthenticator): Authenticator {
   const tokenBuf = adminToken ? Buffer.from(adminToken) : undefined;
+  const authenticateToken = (token: string): UserInfo | undefined => {
+    const given = Buffer.from(token);
+    if (tokenBuf && given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf)) {
+      return { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
+    }
+    return tokens?.(token);
+  };
   return {
+    authenticateToken,
     authenticate(req) {
       const fromCert = certificateUser(req.socket as TLSSocket);
       if (fromCert) return fromCert;
       const auth = req.headers.authorization;
-      if (auth?.startsWith('Bearer ') && tokenBuf) {
-        const given = Buffer.from(auth.slice(7).trim());
-        if (given.length === tokenBuf.length && timingSafeEqual(given, tokenBuf)) {
-          return { name: 'kubernetes-admin', groups: ['system:masters', 'system:authenticated'] };
-        }
-      }
-      if (auth?.startsWith('Bearer ') && tokens) return tokens(auth.slice(7).trim());
-      return undefined;
+      return auth?.startsWith('Bearer ') ? authenticateToken(auth.slice(7).trim()) : undefined;
     },
   };
 }

@@ -7,7 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { methodNotSupported, pathNotFound, StatusError, unauthorized } from '../machinery/errors.js';
 import type { MVCCStore } from '../storage/mvcc.js';
 import { Admission } from './admission/index.js';
-import { ANONYMOUS, createAuthenticator, type UserInfo } from './authn.js';
+import { ANONYMOUS, createAuthenticator, type Authenticator, type UserInfo } from './authn.js';
+import { handleAuthenticationReview } from './authn-reviews.js';
 import { DiscoveryService } from './discovery.js';
 import { handleDelete, handleDeleteCollection } from './handlers/delete.js';
 import { handlePatch } from './handlers/patch.js';
@@ -80,7 +81,7 @@ export function buildApiHandler(opts: ApiServerOptions): ApiServer {
         actor = impersonate(opts.store, req, user);
         authorizeRequest(opts.store, actor, info, req.method ?? 'GET', url.pathname);
       }
-      if (info.isResourceRequest) return serveResource(info, url, req, res, actor, services);
+      if (info.isResourceRequest) return serveResource(info, url, req, res, actor, services, authenticator);
       return serveNonResource(url, req, res, { discovery, openapi, gitVersion: opts.gitVersion, ready: () => isReady });
     };
     try {
@@ -93,7 +94,9 @@ export function buildApiHandler(opts: ApiServerOptions): ApiServer {
   return { handler, registry, services, ready: () => isReady, setReady: (r) => { isReady = r; } };
 }
 
-function serveResource(info: RequestInfo, url: URL, req: IncomingMessage, res: ServerResponse, user: UserInfo, services: ServerServices): Promise<void> | void {
+function serveResource(
+  info: RequestInfo, url: URL, req: IncomingMessage, res: ServerResponse, user: UserInfo, services: ServerServices, authenticator: Authenticator,
+): Promise<void> | void {
   const resource = services.registry.lookup(info.group, info.version, info.resource);
   if (!resource) throw pathNotFound();
   if (resource.namespaced === false && info.namespace && info.resource !== 'namespaces') throw pathNotFound();
@@ -105,6 +108,7 @@ function serveResource(info: RequestInfo, url: URL, req: IncomingMessage, res: S
     subresource: info.subresource, query: url.searchParams, req, res, user, services, warnings: [],
   };
   if (resource.group === 'authorization.k8s.io' && info.verb === 'create') return handleAccessReview(scope);
+  if (resource.group === 'authentication.k8s.io' && info.verb === 'create') return handleAuthenticationReview(scope, authenticator.authenticateToken);
   if (info.subresource) return handleSubresource(scope, info.verb);
   switch (info.verb) {
     case 'get': return handleGet(scope);

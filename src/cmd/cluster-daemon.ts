@@ -12,6 +12,8 @@ import { GarbageCollector } from '../apiserver/controllers/garbage-collector.js'
 import { ClusterRoleAggregationController } from '../apiserver/controllers/clusterrole-aggregation.js';
 import { CSRSigningController } from '../apiserver/controllers/csr-signer.js';
 import { ServiceAccountController } from '../apiserver/controllers/serviceaccount-controller.js';
+import { TokenSecretsController } from '../apiserver/controllers/token-secrets.js';
+import { RootCAPublisher } from '../apiserver/controllers/root-ca-publisher.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
@@ -33,33 +35,29 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     bookmarkIntervalSeconds: Number(process.env.LKIND_BOOKMARK_SECONDS ?? '') || 60,
     serviceAccountKeys: { privateKey: read(CLUSTER_FILES.saKey), publicKey: read(CLUSTER_FILES.saPub) },
   });
-  const crds = new CRDController(api.services);
-  crds.start();
-  const namespaces = new NamespaceFinalizer(api.services);
-  namespaces.start();
-  const gc = new GarbageCollector(api.services);
-  gc.start();
-  const aggregation = new ClusterRoleAggregationController(api.services);
-  aggregation.start();
-  const signer = new CSRSigningController(api.services, { cert: read(CLUSTER_FILES.caCert), key: read(CLUSTER_FILES.caKey) });
-  signer.start();
-  const serviceAccounts = new ServiceAccountController(api.services);
-  serviceAccounts.start();
+  const caPem = read(CLUSTER_FILES.caCert);
+  // In-server controllers (ADR 0004), started before bootstrap so they see its objects.
+  const controllers = [
+    new CRDController(api.services),
+    new NamespaceFinalizer(api.services),
+    new GarbageCollector(api.services),
+    new ClusterRoleAggregationController(api.services),
+    new CSRSigningController(api.services, { cert: caPem, key: read(CLUSTER_FILES.caKey) }),
+    new ServiceAccountController(api.services),
+    new TokenSecretsController(api.services, caPem),
+    new RootCAPublisher(api.services, caPem),
+  ];
+  for (const c of controllers) c.start();
   await bootstrap(api.services, { host: config.host, port: config.port, serviceSubnet: config.serviceSubnet });
   for (const node of forgeNodes(config)) await ensureObject(api.services, '', 'nodes', node);
-  const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: read(CLUSTER_FILES.caCert) }, config.host, config.port);
+  const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: caPem }, config.host, config.port);
   api.setReady(true);
   log(`cluster ${config.name}: serving on https://${config.host}:${config.port}`);
 
   const shutdown = (signal: string) => {
     log(`cluster ${config.name}: ${signal} received, shutting down`);
     api.setReady(false);
-    crds.close();
-    namespaces.close();
-    gc.close();
-    aggregation.close();
-    signer.close();
-    serviceAccounts.close();
+    for (const c of controllers) c.close();
     server.close();
     server.closeAllConnections();
     store.close().finally(() => process.exit(0));

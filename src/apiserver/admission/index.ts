@@ -4,6 +4,7 @@
 import type { MVCCStore } from '../../storage/mvcc.js';
 import { defaultTolerationSeconds } from './default-toleration-seconds.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
+import { serviceAccount } from './service-account.js';
 import { mutatingWebhooks, validatingWebhooks } from './webhooks/dispatcher.js';
 import type { AdmissionAttributes, AdmissionPlugin } from './types.js';
 
@@ -14,7 +15,10 @@ export class Admission {
 
   // Built-in plugins first, webhook dispatchers last, as kube-apiserver orders them.
   constructor(store: MVCCStore) {
-    this.plugins = [namespaceLifecycle(store), defaultTolerationSeconds(), mutatingWebhooks(store), validatingWebhooks(store)];
+    this.plugins = [
+      namespaceLifecycle(store), serviceAccount(store), defaultTolerationSeconds(),
+      mutatingWebhooks(store), validatingWebhooks(store),
+    ];
   }
 
   async mutate(attrs: AdmissionAttributes): Promise<void> {

@@ -43,7 +43,7 @@ test('bootstrap cluster roles: names, labels, annotations, kind', () => {
   const roles = forgeBootstrapClusterRoles();
   assert.deepEqual(roles.map((r) => r.metadata.name).sort(), [
     'admin', 'cluster-admin', 'edit', 'system:aggregate-to-admin', 'system:aggregate-to-edit', 'system:aggregate-to-view',
-    'system:basic-user', 'system:discovery', 'system:public-info-viewer', 'view',
+    'system:auth-delegator', 'system:basic-user', 'system:discovery', 'system:public-info-viewer', 'view',
   ]);
   for (const r of roles) {
     assert.equal(r.apiVersion, 'rbac.authorization.k8s.io/v1');

@@ -8,6 +8,7 @@ import { defaultPod, podQOSClass } from './defaults-pod.js';
 import { genericStrategy } from './generic.js';
 import type { Strategy } from './types.js';
 import { allocateClusterIP, allocateNodePort } from './service-allocators.js';
+import { SA_NAME_ANNOTATION, SERVICE_ACCOUNT_TOKEN_TYPE } from '../serviceaccounts/constants.js';
 
 export function podStrategy(info: ResourceInfo): Strategy {
   const base = genericStrategy(info);
@@ -19,8 +20,6 @@ export function podStrategy(info: ResourceInfo): Strategy {
     prepareForCreate(obj) {
       const spec = asObject(obj.spec);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(spec) };
-      if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
-      if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
     },
     validate(obj, resource) {
       return [...base.validate(obj, resource), ...validatePodSpec(asObject(obj.spec), 'spec')];
@@ -148,6 +147,18 @@ export function secretStrategy(info: ResourceInfo): Strategy {
         obj.data = data;
       }
       delete obj.stringData;
+    },
+    validate(obj, resource) {
+      const errs = base.validate(obj, resource);
+      if (obj.type === SERVICE_ACCOUNT_TOKEN_TYPE && !obj.metadata.annotations?.[SA_NAME_ANNOTATION]) {
+        errs.push(fieldErrors.required(`metadata.annotations[${SA_NAME_ANNOTATION}]`));
+      }
+      return errs;
+    },
+    validateUpdate(obj, old, resource) {
+      const errs = base.validateUpdate(obj, old, resource);
+      if (obj.type !== old.type) errs.push(fieldErrors.invalid('type', obj.type, 'field is immutable'));
+      return errs;
     },
   };
 }
