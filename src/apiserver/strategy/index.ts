@@ -8,6 +8,7 @@ import {
 import { crdStrategy, customResourceStrategy } from './crd-strategies.js';
 import { csrStrategy } from './csr-strategy.js';
 import { genericStrategy } from './generic.js';
+import { webhookConfigurationStrategy } from './webhook-config-strategy.js';
 import type { Strategy } from './types.js';
 
 export type { Strategy, StrategyContext } from './types.js';
@@ -39,5 +40,6 @@ function build(info: ResourceInfo): Strategy {
   if (info.group === 'events.k8s.io') return eventStrategy(info);
   if (info.group === 'apiextensions.k8s.io' && info.resource === 'customresourcedefinitions') return crdStrategy(info);
   if (info.group === 'certificates.k8s.io') return csrStrategy(info);
+  if (info.group === 'admissionregistration.k8s.io') return webhookConfigurationStrategy(info);
   return genericStrategy(info);
 }

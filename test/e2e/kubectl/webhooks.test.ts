@@ -254,3 +254,21 @@ test('bad webhooks: not JSON, invalid patch, hanging past timeoutSeconds, unknow
   }
   assert.equal((await c.kubectl(['get', 'namespaces'])).code, 0);
 });
+
+test('configurations are listed, defaulted and validated like kube-apiserver does', async () => {
+  await configure('Validating', 't-config', 't-config', [webhook('config.liqo-ts.test', 't-config', { path: '/deny' })]);
+  const table = await c.kubectl(['get', 'validatingwebhookconfigurations', 't-config']);
+  assert.match(table.stdout, /^NAME\s+WEBHOOKS\s+AGE\nt-config\s+1\s+\d+s\n$/);
+  const hook = JSON.parse((await c.kubectl(['get', 'validatingwebhookconfiguration', 't-config', '-o', 'jsonpath={.webhooks[0]}'])).stdout);
+  assert.deepEqual(
+    [hook.failurePolicy, hook.matchPolicy, hook.timeoutSeconds, hook.objectSelector, hook.rules[0].scope],
+    ['Fail', 'Equivalent', 10, {}, '*'],
+  );
+  const bad = {
+    apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata: { name: 'bad' },
+    webhooks: [{ name: 'bad.liqo-ts.test', clientConfig: { url: 'http://127.0.0.1:1/x' }, admissionReviewVersions: ['v1'] }],
+  };
+  const r = await c.kubectl(['apply', '-f', c.write('bad.json', JSON.stringify(bad))]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /The MutatingWebhookConfiguration "bad" is invalid: \n\* webhooks\[0\]\.sideEffects: Required value: must specify one of None, NoneOnDryRun\n\* webhooks\[0\]\.clientConfig\.url: Invalid value: "http": 'https' is the only allowed URL scheme; desired format: https:\/\/host\[\/path\]/);
+});
