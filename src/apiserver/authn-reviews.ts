@@ -4,15 +4,11 @@
 import type { KubeObject } from '../api/types.js';
 import { asObject } from '../machinery/json.js';
 import { API_AUDIENCE } from './serviceaccounts/tokens.js';
-import type { TokenAuthenticator, UserInfo } from './authn.js';
+import { forgeUserInfo, type TokenAuthenticator } from './authn.js';
 import { checkTypeMeta } from './handlers/object-meta.js';
 import type { RequestScope } from './handlers/scope.js';
 import { decodeBody } from './handlers/write.js';
 import { sendJSON } from './http.js';
-
-function forgeUserInfo(user: UserInfo): Record<string, unknown> {
-  return { username: user.name, ...(user.uid ? { uid: user.uid } : {}), groups: user.groups };
-}
 
 function tokenReviewStatus(spec: Record<string, unknown>, authenticate: TokenAuthenticator): Record<string, unknown> {
   const audiences = Array.isArray(spec.audiences) && spec.audiences.length > 0 ? spec.audiences.map(String) : [API_AUDIENCE];

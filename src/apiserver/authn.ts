@@ -12,6 +12,11 @@ export interface UserInfo {
   uid?: string;
 }
 
+/** authentication.k8s.io's UserInfo on the wire, as reviews and AdmissionReviews carry it. */
+export function forgeUserInfo(user: UserInfo): { username: string; uid?: string; groups: string[] } {
+  return { username: user.name, ...(user.uid ? { uid: user.uid } : {}), groups: user.groups };
+}
+
 export const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
 
 export interface Authenticator {

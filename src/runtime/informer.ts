@@ -29,7 +29,6 @@ export class Informer<T extends KubeObject = KubeObject> {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private backoff = MIN_BACKOFF_MS;
-  private synced = false;
   /** Set by an ERROR event (410 Expired): the stream ends next and the cache must be relisted. */
   private expired = false;
 
@@ -60,10 +59,6 @@ export class Informer<T extends KubeObject = KubeObject> {
     return [...this.cache.values()];
   }
 
-  hasSynced(): boolean {
-    return this.synced;
-  }
-
   private async relist(): Promise<void> {
     const list = await this.client.list<T>(this.ref, this.opts);
     const fresh = new Map(list.items.map((o) => [objectKey(o), o]));
@@ -75,7 +70,6 @@ export class Informer<T extends KubeObject = KubeObject> {
     }
     for (const [key, obj] of fresh) this.apply('MODIFIED', obj, key);
     this.resourceVersion = list.metadata.resourceVersion ?? '';
-    this.synced = true;
   }
 
   private apply(type: WatchEventType, obj: T, key = objectKey(obj)): void {

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdmissionRequest, AdmissionResponse, AdmissionReview } from '../../../api/admission-review.js';
 import { isObject } from '../../../machinery/json.js';
+import { forgeUserInfo } from '../../authn.js';
 import { isDryRun } from '../../handlers/scope.js';
 import type { AdmissionAttributes } from '../types.js';
 
@@ -32,7 +33,7 @@ export function forgeAdmissionRequest(attrs: AdmissionAttributes): AdmissionRequ
     name: name || attrs.object?.metadata.name || '',
     ...(namespace ? { namespace } : {}),
     operation: attrs.operation,
-    userInfo: { username: user.name, ...(user.uid ? { uid: user.uid } : {}), groups: user.groups },
+    userInfo: forgeUserInfo(user),
     object: attrs.object ?? null,
     oldObject: attrs.oldObject ?? null,
     dryRun: isDryRun(query),
