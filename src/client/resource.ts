@@ -31,4 +31,25 @@ export const CORE = {
   events: { group: '', version: 'v1', resource: 'events', namespaced: true },
   configmaps: { group: '', version: 'v1', resource: 'configmaps', namespaced: true },
   secrets: { group: '', version: 'v1', resource: 'secrets', namespaced: true },
+  serviceaccounts: { group: '', version: 'v1', resource: 'serviceaccounts', namespaced: true },
+} as const satisfies Record<string, ResourceRef>;
+
+export const APPS = {
+  deployments: { group: 'apps', version: 'v1', resource: 'deployments', namespaced: true },
+  replicasets: { group: 'apps', version: 'v1', resource: 'replicasets', namespaced: true },
+  daemonsets: { group: 'apps', version: 'v1', resource: 'daemonsets', namespaced: true },
+  statefulsets: { group: 'apps', version: 'v1', resource: 'statefulsets', namespaced: true },
+  controllerrevisions: { group: 'apps', version: 'v1', resource: 'controllerrevisions', namespaced: true },
+} as const satisfies Record<string, ResourceRef>;
+
+export const BATCH = {
+  jobs: { group: 'batch', version: 'v1', resource: 'jobs', namespaced: true },
+} as const satisfies Record<string, ResourceRef>;
+
+export const COORDINATION = {
+  leases: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true },
+} as const satisfies Record<string, ResourceRef>;
+
+export const DISCOVERY = {
+  endpointslices: { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespaced: true },
 } as const satisfies Record<string, ResourceRef>;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApiHandler, listen } from '../apiserver/server.js';
-import { bootstrap, ensureObject } from '../apiserver/controllers/bootstrap.js';
+import { bootstrap } from '../apiserver/controllers/bootstrap.js';
 import { CRDController } from '../apiserver/controllers/crd-controller.js';
 import { NamespaceFinalizer } from '../apiserver/controllers/namespace-finalizer.js';
 import { GarbageCollector } from '../apiserver/controllers/garbage-collector.js';
@@ -17,6 +17,11 @@ import { RootCAPublisher } from '../apiserver/controllers/root-ca-publisher.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
+import { Client } from '../client/rest-client.js';
+import { Manager } from '../runtime/manager.js';
+import { addClusterControllers } from '../cluster/controllers.js';
+import type { ClusterConfig } from '../lkind/cluster-config.js';
+import type { Node } from '../api/core-v1.js';
 
 function log(msg: string): void {
   process.stdout.write(`${new Date().toISOString()} ${msg}\n`);
@@ -49,14 +54,17 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   ];
   for (const c of controllers) c.start();
   await bootstrap(api.services, { host: config.host, port: config.port, serviceSubnet: config.serviceSubnet });
-  for (const node of forgeNodes(config)) await ensureObject(api.services, '', 'nodes', node);
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: caPem }, config.host, config.port);
-  api.setReady(true);
   log(`cluster ${config.name}: serving on https://${config.host}:${config.port}`);
+  // Ready once the controllers run and the kubelets have registered their nodes.
+  const stopControllers = await startClusterControllers(config, caPem, read(CLUSTER_FILES.adminToken).trim());
+  api.setReady(true);
+  log(`cluster ${config.name}: controllers started, ready`);
 
   const shutdown = (signal: string) => {
     log(`cluster ${config.name}: ${signal} received, shutting down`);
     api.setReady(false);
+    stopControllers();
     for (const c of controllers) c.close();
     server.close();
     server.closeAllConnections();
@@ -64,4 +72,26 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The cluster's controllers (scheduler, workloads, simulated kubelets...) run in this process but
+ * reach the API server only over HTTPS, as k3s's embedded components do.
+ */
+async function startClusterControllers(config: ClusterConfig, caPem: string, adminToken: string): Promise<() => void> {
+  const client = new Client({
+    server: `https://${config.host}:${config.port}`, ca: caPem,
+    headers: { Authorization: `Bearer ${adminToken}` }, userAgent: `lkind-controllers/${config.kubernetesVersion}`,
+  });
+  const manager = new Manager(client, log);
+  addClusterControllers({
+    manager, log, clusterName: config.name, podSubnet: config.podSubnet, serviceSubnet: config.serviceSubnet,
+    nodes: forgeNodes(config) as Node[], kubeletProfile: process.env.LKIND_KUBELET_PROFILE ?? 'realistic', now: () => new Date(),
+  });
+  const abort = new AbortController();
+  await manager.start(abort.signal);
+  return () => {
+    abort.abort();
+    client.close();
+  };
 }

@@ -9,7 +9,7 @@ import {
   createAdminCertificate, createApiServerCertificate, createCertificateAuthority, createServiceAccountKeyPair,
 } from '../machinery/pki.js';
 import { CLUSTER_FILES, type ClusterConfig } from './cluster-config.js';
-import { firstIP, parseIPv4Cidr } from './cidr.js';
+import { firstIP, parseIPv4Cidr } from '../machinery/cidr.js';
 import { buildKubeconfig, type Kubeconfig, parseKubeconfig, serializeKubeconfig } from './kubeconfig.js';
 
 /** The Kubernetes version lkind clusters report (kubectl 1.32 is the reference client). */

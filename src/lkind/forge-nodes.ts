@@ -1,13 +1,26 @@
 // Forges the Node objects of a local cluster from its kind config, labelled and addressed the way
 // kind's nodes are (hostname/os/arch labels, control-plane role label, InternalIP). The simulated
-// kubelets of a later issue take over their status and heartbeats.
+// kubelets (src/cluster/kubelet/) register them and keep their status and heartbeats.
 import { cpus, release, totalmem } from 'node:os';
 import type { KubeObject } from '../api/types.js';
 import type { ClusterConfig } from './cluster-config.js';
+import { formatCidr, parseIPv4Cidr } from '../machinery/cidr.js';
+
+/**
+ * The pod CIDR of the i-th node: the i-th /24 of the pod subnet, as kube-controller-manager's node
+ * IPAM hands them out (kind: 10.244.0.0/24, 10.244.1.0/24...); a subnet of /24 or smaller is
+ * shared whole.
+ */
+export function nodePodCIDR(podSubnet: string, index: number): string {
+  const cidr = parseIPv4Cidr(podSubnet);
+  if (!cidr || cidr.prefix >= 24) return podSubnet;
+  const slices = 2 ** (24 - cidr.prefix);
+  return formatCidr({ network: cidr.network + (index % slices) * 256, prefix: 24 });
+}
 
 export function forgeNodes(config: ClusterConfig): KubeObject[] {
   const hasWorkers = config.nodes.some((n) => n.role === 'worker');
-  return config.nodes.map((node) => {
+  return config.nodes.map((node, index) => {
     const controlPlane = node.role === 'control-plane';
     return {
       apiVersion: 'v1', kind: 'Node',
@@ -22,7 +35,7 @@ export function forgeNodes(config: ClusterConfig): KubeObject[] {
         annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
       },
       spec: {
-        podCIDR: config.podSubnet, podCIDRs: [config.podSubnet], providerID: `lkind://${config.name}/${node.name}`,
+        podCIDR: nodePodCIDR(config.podSubnet, index), podCIDRs: [nodePodCIDR(config.podSubnet, index)], providerID: `lkind://${config.name}/${node.name}`,
         // kind taints control-plane nodes only when the cluster has workers.
         ...(controlPlane && hasWorkers ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
       },

@@ -7,7 +7,7 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { validateLabels } from '../machinery/validation/index.js';
 import type { NodeConfig } from './cluster-config.js';
-import { formatCidr, isLoopbackIPv4, parseIPv4, parseIPv4Cidr } from './cidr.js';
+import { formatCidr, isLoopbackIPv4, parseIPv4, parseIPv4Cidr } from '../machinery/cidr.js';
 import { BOOL, decodeStrict, INT32, listOf, STRING, STRING_LIST, struct } from './strict-yaml.js';
 
 export const KIND_API_VERSION = 'kind.x-k8s.io/v1alpha4';

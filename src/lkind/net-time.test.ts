@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstIP, formatCidr, isLoopbackIPv4, parseIPv4, parseIPv4Cidr } from './cidr.js';
+import { firstIP, formatCidr, isLoopbackIPv4, parseIPv4, parseIPv4Cidr } from '../machinery/cidr.js';
 import { formatDuration, parseDuration } from './duration.js';
 
 test('IPv4 CIDRs: parsed, masked, first address', () => {

@@ -24,6 +24,8 @@ const MAX_BACKOFF_MS = 5000;
 
 export class Informer<T extends KubeObject = KubeObject> {
   private readonly cache = new Map<string, T>();
+  private readonly handlers: InformerHandlers<T>[] = [];
+  private synced = false;
   private resourceVersion = '';
   private handle: WatchHandle | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -36,13 +38,29 @@ export class Informer<T extends KubeObject = KubeObject> {
     private readonly client: Client,
     private readonly ref: ResourceRef,
     private readonly opts: Omit<ListOptions, 'limit' | 'continue' | 'resourceVersion'> = {},
-    private readonly handlers: InformerHandlers<T> = {},
-  ) {}
+    handlers?: InformerHandlers<T>,
+  ) {
+    if (handlers) this.handlers.push(handlers);
+  }
+
+  /**
+   * Adds handlers; when the cache is already synced they first hear an add for every cached
+   * object, as client-go's AddEventHandler replays the store to late subscribers.
+   */
+  addHandlers(h: InformerHandlers<T>): void {
+    this.handlers.push(h);
+    if (this.synced) for (const obj of this.cache.values()) h.onAdd?.(obj);
+  }
 
   /** Resolves once the first list is in the cache (client-go's WaitForCacheSync). */
   async start(): Promise<void> {
     await this.relist();
+    this.synced = true;
     this.watch();
+  }
+
+  hasSynced(): boolean {
+    return this.synced;
   }
 
   stop(): void {
@@ -65,7 +83,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     for (const [key, old] of this.cache) {
       if (!fresh.has(key)) {
         this.cache.delete(key);
-        this.handlers.onDelete?.(old);
+        this.emitDelete(old);
       }
     }
     for (const [key, obj] of fresh) this.apply('MODIFIED', obj, key);
@@ -76,13 +94,19 @@ export class Informer<T extends KubeObject = KubeObject> {
     const old = this.cache.get(key);
     if (type === 'DELETED') {
       this.cache.delete(key);
-      this.handlers.onDelete?.(old ?? obj);
+      this.emitDelete(old ?? obj);
       return;
     }
     if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;
     this.cache.set(key, obj);
-    if (old) this.handlers.onUpdate?.(obj, old);
-    else this.handlers.onAdd?.(obj);
+    for (const h of this.handlers) {
+      if (old) h.onUpdate?.(obj, old);
+      else h.onAdd?.(obj);
+    }
+  }
+
+  private emitDelete(obj: T): void {
+    for (const h of this.handlers) h.onDelete?.(obj);
   }
 
   private watch(): void {

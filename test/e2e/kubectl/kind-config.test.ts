@@ -41,7 +41,7 @@ test('nodes follow the config: roles, kind-style names, labels', async () => {
   const taints = await a.kubectl(['get', 'node', 'alpha-control-plane', '-o', 'jsonpath={.spec.taints[*].key}']);
   assert.equal(taints.stdout, 'node-role.kubernetes.io/control-plane');
   const podCIDR = await a.kubectl(['get', 'node', 'alpha-worker', '-o', 'jsonpath={.spec.podCIDR}']);
-  assert.equal(podCIDR.stdout, '10.200.0.0/16');
+  assert.equal(podCIDR.stdout, '10.200.1.0/24', 'each node gets its own /24 of the pod subnet');
 });
 
 test('the service subnet comes from the config', async () => {

@@ -1,0 +1,41 @@
+// The controllers an lkind cluster runs beside its API server, as kube-controller-manager,
+// kube-scheduler and the kubelets do beside kube-apiserver: every one is an ordinary API client
+// (k3s's model), built here from one context and started by the manager. Adding a controller is
+// one entry in CONTROLLERS.
+import type { Node } from '../api/core-v1.js';
+import type { Logger } from '../runtime/controller.js';
+import type { Manager, Runnable } from '../runtime/manager.js';
+import { SimulatedKubelet } from './kubelet/kubelet.js';
+import { EndpointsController } from './endpoints/endpoints-controller.js';
+import { EndpointSliceController } from './endpoints/endpointslice-controller.js';
+
+export interface ClusterContext {
+  manager: Manager;
+  log: Logger;
+  /** Cluster name, e.g. "venice". */
+  clusterName: string;
+  podSubnet: string;
+  serviceSubnet: string;
+  /** The nodes this cluster's simulated kubelets register and run (from the kind config). */
+  nodes: Node[];
+  /** Simulated kubelet profile: instant (tests), realistic (demos), chaos (failures). */
+  kubeletProfile: string;
+  now(): Date;
+}
+
+export type ControllerFactory = (ctx: ClusterContext) => Runnable;
+
+export const CONTROLLERS: Record<string, ControllerFactory> = {
+  endpoints: (ctx) => new EndpointsController(ctx),
+  endpointslice: (ctx) => new EndpointSliceController(ctx),
+  kubelet: (ctx) => new SimulatedKubelet(ctx),
+};
+
+/** Builds every controller (all of them, or the named ones) and adds it to the manager. */
+export function addClusterControllers(ctx: ClusterContext, names: string[] = Object.keys(CONTROLLERS)): void {
+  for (const name of names) {
+    const factory = CONTROLLERS[name];
+    if (!factory) throw new Error(`unknown controller "${name}": known are ${Object.keys(CONTROLLERS).join(', ')}`);
+    ctx.manager.add(factory(ctx));
+  }
+}
