@@ -50,6 +50,7 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
   define({
     resource: 'services', kind: 'Service', shortNames: ['svc'], categories: ['all'], subresources: ['status'],
   }),
+  define({ group: 'apps', resource: 'controllerrevisions', kind: 'ControllerRevision' }),
   define({
     group: 'apps', resource: 'daemonsets', kind: 'DaemonSet', shortNames: ['ds'], categories: ['all'],
     subresources: ['status'],
@@ -66,6 +67,7 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
     group: 'apps', resource: 'statefulsets', kind: 'StatefulSet', shortNames: ['sts'], categories: ['all'],
     subresources: ['scale', 'status'],
   }),
+  define({ group: 'batch', resource: 'jobs', kind: 'Job', categories: ['all'], subresources: ['status'] }),
   define({ group: 'coordination.k8s.io', resource: 'leases', kind: 'Lease' }),
   define({ group: 'discovery.k8s.io', resource: 'endpointslices', kind: 'EndpointSlice' }),
   define({ group: 'events.k8s.io', resource: 'events', kind: 'Event', shortNames: ['ev'] }),
@@ -101,7 +103,7 @@ export const BUILTIN_RESOURCES: readonly ResourceInfo[] = [
 
 /** Group order of `kubectl api-resources` / `/apis` on kube-apiserver (core first, then by priority). */
 export const GROUP_ORDER = [
-  '', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'certificates.k8s.io', 'rbac.authorization.k8s.io',
+  '', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'batch', 'certificates.k8s.io', 'rbac.authorization.k8s.io',
   'admissionregistration.k8s.io', 'apiextensions.k8s.io',
   'coordination.k8s.io', 'discovery.k8s.io',
 ];

@@ -2,6 +2,7 @@
 // reads from (one per resource and selector, however many controllers watch it), and the start
 // and stop of every runnable. Start waits for every cache to be filled before any controller
 // runs, so reconcilers never act on a partial view; an AbortSignal stops everything.
+import { setMaxListeners } from 'node:events';
 import type { KubeObject } from '../api/types.js';
 import type { Client, ListOptions } from '../client/rest-client.js';
 import type { ResourceRef } from '../client/resource.js';
@@ -44,6 +45,8 @@ export class Manager {
 
   /** Fills every cache, then starts every runnable; resolves once all of them run and are ready. */
   async start(signal: AbortSignal): Promise<void> {
+    // Every runnable and informer listens for the one abort: no leak, so no listener limit.
+    setMaxListeners(0, signal);
     const informers = [...this.informers.values()];
     await Promise.all(informers.map((i) => i.start()));
     signal.addEventListener('abort', () => { for (const i of informers) i.stop(); }, { once: true });

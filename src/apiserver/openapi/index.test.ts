@@ -18,7 +18,7 @@ test('the index lists every group version with a content-addressed URL', () => {
   const index = svc.v3Index();
   assert.deepEqual(Object.keys(index.paths), [
     'api/v1', 'apis/admissionregistration.k8s.io/v1', 'apis/apiextensions.k8s.io/v1', 'apis/apps/v1',
-    'apis/authentication.k8s.io/v1', 'apis/authorization.k8s.io/v1',
+    'apis/authentication.k8s.io/v1', 'apis/authorization.k8s.io/v1', 'apis/batch/v1',
     'apis/certificates.k8s.io/v1', 'apis/coordination.k8s.io/v1', 'apis/discovery.k8s.io/v1', 'apis/events.k8s.io/v1',
     'apis/rbac.authorization.k8s.io/v1',
   ]);

@@ -2,6 +2,8 @@
 // crd-strategies.ts; everything without special rules uses the generic strategy.
 import type { ResourceInfo } from '../../api/resource-info.js';
 import { appsStrategy } from './apps-strategies.js';
+import { jobStrategy } from './batch-strategies.js';
+import { controllerRevisionStrategy } from './controllerrevision-strategy.js';
 import {
   eventStrategy, namespaceStrategy, nodeStrategy, podStrategy, secretStrategy, serviceStrategy,
 } from './core-strategies.js';
@@ -36,7 +38,9 @@ export function strategyFor(info: ResourceInfo): Strategy {
 function build(info: ResourceInfo): Strategy {
   if (info.custom) return customResourceStrategy(info);
   if (info.group === '' && CORE[info.resource]) return CORE[info.resource]!(info);
+  if (info.group === 'apps' && info.resource === 'controllerrevisions') return controllerRevisionStrategy(info);
   if (info.group === 'apps') return appsStrategy(info);
+  if (info.group === 'batch' && info.resource === 'jobs') return jobStrategy(info);
   if (info.group === 'events.k8s.io') return eventStrategy(info);
   if (info.group === 'apiextensions.k8s.io' && info.resource === 'customresourcedefinitions') return crdStrategy(info);
   if (info.group === 'certificates.k8s.io') return csrStrategy(info);

@@ -3,6 +3,7 @@
 // event APIs resolve correctly), and the default Name/Created At table for everything else.
 import type { ResourceInfo } from '../../api/resource-info.js';
 import { daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './apps.js';
+import { controllerRevisionPrinter, jobPrinter } from './batch.js';
 import {
   clusterRoleBindingPrinter,
   csrPrinter,
@@ -41,6 +42,8 @@ const BUILTIN: ReadonlyMap<string, Printer> = new Map([
   ['apps/replicasets', replicaSetPrinter],
   ['apps/daemonsets', daemonSetPrinter],
   ['apps/statefulsets', statefulSetPrinter],
+  ['apps/controllerrevisions', controllerRevisionPrinter],
+  ['batch/jobs', jobPrinter],
   ['discovery.k8s.io/endpointslices', endpointSlicePrinter],
   ['coordination.k8s.io/leases', leasePrinter],
   ['certificates.k8s.io/certificatesigningrequests', csrPrinter],

@@ -71,8 +71,11 @@ export function prepareInterPodAffinity(pod: Pod, nodes: readonly NodeInfo[], na
     pod, podNsLabels, affinityTerms: required(pod, 'podAffinity'), antiAffinityTerms: required(pod, 'podAntiAffinity'),
     affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map(),
   };
-  for (const { node, pods } of nodes) {
-    for (const existing of pods) {
+  // Without terms of its own, the pod only has to respect existing pods' anti-affinity, so only
+  // those pods are visited: scheduling stays linear in nodes, not pods, for plain workloads.
+  const ownTerms = s.affinityTerms.length > 0 || s.antiAffinityTerms.length > 0;
+  for (const { node, pods, podsWithRequiredAntiAffinity } of nodes) {
+    for (const existing of ownTerms ? pods : podsWithRequiredAntiAffinity) {
       const existingNs = namespaceLabels(existing.metadata.namespace ?? '');
       if (s.affinityTerms.length > 0 && s.affinityTerms.every((t) => termMatches(t, existing, existingNs))) {
         for (const t of s.affinityTerms) bump(s.affinityCounts, node, t.topologyKey);

@@ -99,9 +99,17 @@ function toResources(list: Exact): Resources {
   return r;
 }
 
+// Pods from an informer are immutable (an update replaces the object), so a pod's requests are
+// parsed once per object, not once per node per scheduling cycle.
+const requestsMemo = new WeakMap<Pod, Resources>();
+const nonZeroMemo = new WeakMap<Pod, Resources>();
+
 /** A pod's effective requests; `nonZero` counts missing cpu/memory requests as 100m/200Mi. */
 export function podRequests(pod: Pod, opts: { nonZero?: boolean } = {}): Resources {
-  return toResources(aggregate(pod, opts.nonZero ?? false));
+  const memo = opts.nonZero ? nonZeroMemo : requestsMemo;
+  let r = memo.get(pod);
+  if (!r) memo.set(pod, (r = toResources(aggregate(pod, opts.nonZero ?? false))));
+  return r;
 }
 
 function sum(items: Resources[]): Resources {

@@ -18,16 +18,33 @@ export interface NodeInfo {
   name: string;
   node: Node;
   pods: Pod[];
+  /** The pods with required pod anti-affinity terms (kube's PodsWithRequiredAntiAffinity). */
+  podsWithRequiredAntiAffinity: Pod[];
   resources: NodeResources;
+}
+
+function hasRequiredAntiAffinity(p: Pod): boolean {
+  return (p.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0;
 }
 
 export function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+// A node's info depends only on the node object and its pod list; callers that keep both
+// unchanged between cycles (the scheduler's cache does) get it without recomputing the sums.
+const infoMemo = new WeakMap<readonly Pod[], { node: Node; info: NodeInfo }>();
+
 export function toNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {
+  const memo = infoMemo.get(pods);
+  if (memo && memo.node === node) return memo.info;
   const live = pods.filter((p) => !isTerminal(p));
-  return { name: node.metadata.name ?? '', node, pods: live, resources: nodeResources(node, live) };
+  const info = {
+    name: node.metadata.name ?? '', node, pods: live, podsWithRequiredAntiAffinity: live.filter(hasRequiredAntiAffinity),
+    resources: nodeResources(node, live),
+  };
+  infoMemo.set(pods, { node, info });
+  return info;
 }
 
 /** One NodeInfo per node, in snapshot order. */

@@ -1,0 +1,139 @@
+// The DaemonSet controller (kube-controller-manager's, pkg/controller/daemon): for every DaemonSet,
+// ensures its ControllerRevision history, then one daemon pod per eligible node (created with a
+// node affinity the scheduler honours), the deletions planDaemonSet asks for (including a
+// rolling update within maxUnavailable), old revisions pruned, and the status `kubectl get ds`
+// and `kubectl rollout status ds` read. Pods are only those the DaemonSet controls: orphans
+// matching its selector are not adopted.
+import type { Node, Pod } from '../../api/core-v1.js';
+import type { ControllerRevision, DaemonSet, DaemonSetStatus } from '../../api/apps-batch-v1.js';
+import type { KubeObject } from '../../api/types.js';
+import { APPS, CORE } from '../../client/resource.js';
+import { deepEqual } from '../../machinery/deep.js';
+import { isStatusError } from '../../machinery/errors.js';
+import { Controller, type Result } from '../../runtime/controller.js';
+import type { EventRecorder } from '../../runtime/events.js';
+import type { Informer } from '../../runtime/informer.js';
+import type { Runnable } from '../../runtime/manager.js';
+import type { ClusterContext } from '../controllers.js';
+import { CacheFence, FENCE_RETRY_MS } from '../endpoints/cache-fence.js';
+import { CONTROLLER_REVISION_HASH_LABEL, isControlledBy, planHistory, revisionsToPrune } from './controller-history.js';
+import { DAEMONSET_COMPONENT, DAEMONSET_WORKERS } from './consts.js';
+import { forgeDaemonPod } from './forge-daemon-pod.js';
+import { planDaemonSet } from './plan-daemonset.js';
+
+/** The `namespace/name` of the DaemonSet controlling an object, if one does. */
+function ownerKey(obj: KubeObject): string | undefined {
+  const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'DaemonSet');
+  return ref ? `${obj.metadata.namespace}/${ref.name}` : undefined;
+}
+
+const nodeShape = (n: Node) => [n.metadata.labels, n.spec?.taints, n.spec?.unschedulable];
+
+export class DaemonSetController implements Runnable {
+  readonly name = 'daemonset';
+  private readonly daemonSets: Informer<DaemonSet>;
+  private readonly pods: Informer<Pod>;
+  private readonly nodes: Informer<Node>;
+  private readonly revisions: Informer<ControllerRevision>;
+  private readonly podFence = new CacheFence();
+  private readonly revisionFence = new CacheFence();
+  private readonly events: EventRecorder;
+  private readonly controller: Controller;
+
+  constructor(private readonly ctx: ClusterContext) {
+    const m = ctx.manager;
+    this.daemonSets = m.informer<DaemonSet>(APPS.daemonsets);
+    this.pods = m.informer<Pod>(CORE.pods);
+    this.nodes = m.informer<Node>(CORE.nodes);
+    this.revisions = m.informer<ControllerRevision>(APPS.controllerrevisions);
+    this.events = m.events(DAEMONSET_COMPONENT);
+    this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: DAEMONSET_WORKERS, log: ctx.log });
+    const enqueue = (obj: KubeObject) => this.controller.enqueue(`${obj.metadata.namespace}/${obj.metadata.name}`);
+    const all = () => { for (const ds of this.daemonSets.list()) enqueue(ds); };
+    this.daemonSets.addHandlers({ onAdd: enqueue, onUpdate: enqueue, onDelete: enqueue });
+    const fromOwned = (fence: CacheFence) => (obj: KubeObject) => {
+      fence.observe(obj);
+      const key = ownerKey(obj);
+      if (key) this.controller.enqueue(key);
+    };
+    const fromPod = fromOwned(this.podFence);
+    this.pods.addHandlers({ onAdd: fromPod, onUpdate: fromPod, onDelete: fromPod });
+    const fromRevision = fromOwned(this.revisionFence);
+    this.revisions.addHandlers({ onAdd: fromRevision, onUpdate: fromRevision, onDelete: fromRevision });
+    this.nodes.addHandlers({ onAdd: all, onDelete: all, onUpdate: (n, old) => { if (!deepEqual(nodeShape(n), nodeShape(old))) all(); } });
+  }
+
+  run(signal: AbortSignal): Promise<void> {
+    return this.controller.run(signal);
+  }
+
+  async reconcile(key: string): Promise<Result | void> {
+    if (!this.podFence.caughtUp(key) || !this.revisionFence.caughtUp(key)) return { requeueAfter: FENCE_RETRY_MS };
+    const ds = this.daemonSets.get(key);
+    if (!ds || ds.metadata.deletionTimestamp) return;
+    const revisions = this.revisions.list().filter((r) => r.metadata.namespace === ds.metadata.namespace && isControlledBy(r, ds));
+    const current = await this.ensureHistory(key, ds, revisions);
+    const hash = current.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '';
+    const pods = this.pods.list().filter((p) => p.metadata.namespace === ds.metadata.namespace && isControlledBy(p, ds));
+    const plan = planDaemonSet(ds, this.nodes.list(), pods, hash, this.ctx.now());
+    for (const node of plan.createOn) await this.ensurePodCreated(key, ds, node, hash);
+    for (const pod of plan.deletePods) await this.ensurePodDeleted(key, ds, pod);
+    await this.ensureHistoryPruned(ds, revisions, current, pods);
+    await this.ensureStatus(ds, plan.status);
+    // Pods ready but not yet available for minReadySeconds become available without an event.
+    if ((ds.spec.minReadySeconds ?? 0) > 0 && plan.status.numberReady > (plan.status.numberAvailable ?? 0)) return { requeueAfter: 1000 };
+  }
+
+  private async ensureHistory(key: string, ds: DaemonSet, revisions: ControllerRevision[]): Promise<ControllerRevision> {
+    const plan = planHistory({ ...ds, apiVersion: 'apps/v1', kind: 'DaemonSet' }, revisions);
+    const client = this.ctx.manager.client;
+    if (plan.create) {
+      const created = await client.create(APPS.controllerrevisions, plan.current);
+      this.revisionFence.wrote(key, created);
+      return created;
+    }
+    if (plan.bump !== undefined) {
+      const bumped = await client.patch<ControllerRevision>(APPS.controllerrevisions, ds.metadata.namespace ?? '', plan.current.metadata.name ?? '', { revision: plan.bump });
+      this.revisionFence.wrote(key, bumped);
+      return bumped;
+    }
+    return plan.current;
+  }
+
+  private async ensurePodCreated(key: string, ds: DaemonSet, node: string, hash: string): Promise<void> {
+    try {
+      const pod = await this.ctx.manager.client.create<Pod>(CORE.pods, forgeDaemonPod(ds, node, hash));
+      this.podFence.wrote(key, pod);
+      this.events.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+    } catch (err) {
+      this.events.event(ds, 'Warning', 'FailedCreate', `Error creating: ${err instanceof Error ? err.message : String(err)}`);
+      throw err;
+    }
+  }
+
+  private async ensurePodDeleted(key: string, ds: DaemonSet, pod: Pod): Promise<void> {
+    try {
+      this.podFence.wrote(key, await this.ctx.manager.client.delete(CORE.pods, pod.metadata.namespace ?? '', pod.metadata.name ?? ''));
+      this.events.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+    } catch (err) {
+      if (!(isStatusError(err) && err.code === 404)) throw err;
+    }
+  }
+
+  private async ensureHistoryPruned(ds: DaemonSet, revisions: ControllerRevision[], current: ControllerRevision, pods: Pod[]): Promise<void> {
+    const live = new Set(pods.map((p) => p.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? ''));
+    for (const rev of revisionsToPrune(revisions, current.metadata.name ?? '', live, ds.spec.revisionHistoryLimit ?? 10)) {
+      try {
+        await this.ctx.manager.client.delete(APPS.controllerrevisions, rev.metadata.namespace ?? '', rev.metadata.name ?? '');
+      } catch (err) {
+        if (!(isStatusError(err) && err.code === 404)) throw err;
+      }
+    }
+  }
+
+  private async ensureStatus(ds: DaemonSet, status: DaemonSetStatus): Promise<void> {
+    const { conditions: _c, ...current } = ds.status ?? ({} as DaemonSetStatus);
+    if (deepEqual(current, status)) return;
+    await this.ctx.manager.client.update<DaemonSet>(APPS.daemonsets, { ...ds, status: { ...status, ...(ds.status?.conditions ? { conditions: ds.status.conditions } : {}) } }, 'status');
+  }
+}
