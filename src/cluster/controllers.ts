@@ -6,7 +6,14 @@ import type { Node } from '../api/core-v1.js';
 import type { Logger } from '../runtime/controller.js';
 import type { Manager, Runnable } from '../runtime/manager.js';
 import { SimulatedKubelet } from './kubelet/kubelet.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller.js';
+import { ReplicaSetController } from './workloads/replicaset-controller.js';
+import { DeploymentController } from './workloads/deployment-controller.js';
 import { EndpointsController } from './endpoints/endpoints-controller.js';
+import { DaemonSetController } from './daemonset/daemonset-controller.js';
+import { StatefulSetController } from './statefulset/statefulset-controller.js';
+import { JobController } from './job/job-controller.js';
 import { EndpointSliceController } from './endpoints/endpointslice-controller.js';
 
 export interface ClusterContext {
@@ -26,9 +33,16 @@ export interface ClusterContext {
 export type ControllerFactory = (ctx: ClusterContext) => Runnable;
 
 export const CONTROLLERS: Record<string, ControllerFactory> = {
+  daemonset: (ctx) => new DaemonSetController(ctx),
   endpoints: (ctx) => new EndpointsController(ctx),
   endpointslice: (ctx) => new EndpointSliceController(ctx),
+  job: (ctx) => new JobController(ctx),
+  statefulset: (ctx) => new StatefulSetController(ctx),
   kubelet: (ctx) => new SimulatedKubelet(ctx),
+  scheduler: (ctx) => new Scheduler(ctx),
+  nodelifecycle: (ctx) => new NodeLifecycleController(ctx),
+  replicaset: (ctx) => new ReplicaSetController(ctx),
+  deployment: (ctx) => new DeploymentController(ctx),
 };
 
 /** Builds every controller (all of them, or the named ones) and adds it to the manager. */
