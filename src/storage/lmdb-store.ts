@@ -1,6 +1,10 @@
-// MVCCStore on LMDB (through the `lmdb` package). Every write is one synchronous LMDB transaction
-// that stores the object and the new global revision, so an acknowledged write survives kill -9
-// (and, with durability 'fsync', power loss). The whole current state is also held in memory,
+// MVCCStore on LMDB (through the `lmdb` package). Writes are applied to the in-memory state at
+// once and persisted by group commit: every write of one event-loop turn goes into one LMDB
+// transaction with the new global revision (lmdb's batched async writes), and `durable()`
+// resolves once that transaction is on disk. The API server acknowledges a write and shows it to
+// remote watchers only after that, so an acknowledged write survives kill -9 (and, with durability
+// 'fsync', power loss), while one fsync serves a whole batch. A read may see a write up to one
+// batch before it is durable (ADR 0002 addendum). The whole current state is held in memory,
 // indexed per resource, so reads never touch the disk; history lives in the WatchWindow only.
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type { KubeObject } from '../api/types.js';
@@ -33,9 +37,14 @@ export class LmdbStore implements MVCCStore {
   private readonly window: WatchWindow;
   private readonly watchers = new Set<Watcher>();
   private rev: number;
+  /** The commit of the newest batch; resolves when every write so far is on disk. */
+  private flushing: Promise<unknown> = Promise.resolve();
+  private failure: Error | undefined;
+  private readonly sync: boolean;
 
   constructor(opts: LmdbStoreOptions) {
-    this.root = open({ path: opts.path, noSync: opts.durability === 'os', compression: false });
+    this.sync = opts.durability !== 'os';
+    this.root = open({ path: opts.path, noSync: !this.sync, compression: false });
     this.objects = this.root.openDB<Row, string>({ name: 'objects' });
     this.meta = this.root.openDB<number, string>({ name: 'meta' });
     this.rev = this.meta.get(REVISION_KEY) ?? 0;
@@ -90,10 +99,7 @@ export class LmdbStore implements MVCCStore {
       throw new RevisionConflictError(key, expectedRevision, prev.modRevision);
     }
     const revision = this.rev + 1;
-    this.root.transactionSync(() => {
-      this.objects.removeSync(key);
-      this.meta.putSync(REVISION_KEY, revision);
-    });
+    this.persist(this.objects.remove(key), revision);
     this.rev = revision;
     this.index.delete(key);
     const last = withResourceVersion(prev.object, revision);
@@ -110,9 +116,25 @@ export class LmdbStore implements MVCCStore {
     return () => { this.watchers.delete(watcher); };
   }
 
+  async durable(): Promise<void> {
+    await this.flushing;
+    if (this.failure) throw this.failure;
+    // Committed survives a crash of this process; flushed (fsync'd) survives power loss too.
+    if (this.sync) await this.root.flushed;
+  }
+
   async close(): Promise<void> {
     this.watchers.clear();
+    await this.flushing.catch(() => {});
     await this.root.close();
+  }
+
+  /** Queues a write and the revision in the current batch; a failed batch fails the store. */
+  private persist(write: Promise<unknown>, revision: number): void {
+    write.catch(() => {});
+    this.flushing = this.meta.put(REVISION_KEY, revision).catch((err: unknown) => {
+      this.failure ??= err instanceof Error ? err : new Error(String(err));
+    });
   }
 
   private commit(key: string, object: KubeObject, prev: StoredObject | undefined): StoredObject {
@@ -120,10 +142,8 @@ export class LmdbStore implements MVCCStore {
     const stamped = withResourceVersion(object, revision);
     const json = JSON.stringify(stamped);
     const createRevision = prev?.createRevision ?? revision;
-    this.root.transactionSync(() => {
-      this.objects.putSync(key, { c: createRevision, m: revision, j: json });
-      this.meta.putSync(REVISION_KEY, revision);
-    });
+    if (this.failure) throw this.failure;
+    this.persist(this.objects.put(key, { c: createRevision, m: revision, j: json }), revision);
     this.rev = revision;
     const stored: StoredObject = { key, createRevision, modRevision: revision, object: stamped, json };
     this.index.set(stored);

@@ -41,6 +41,12 @@ export interface MVCCStore {
   /** Replaces the object; `expectedRevision` makes it conditional (optimistic concurrency). */
   update(key: string, object: KubeObject, expectedRevision?: number): StoredObject;
   delete(key: string, expectedRevision?: number): StoredObject;
+  /**
+   * Resolves once every write made so far is on disk. Writes are applied to memory at once and
+   * persisted in batches (group commit); callers acknowledge a write, or show it to a remote
+   * watcher, only after this resolves.
+   */
+  durable(): Promise<void>;
   /** Calls listener for every event after fromRevision on keys under prefix, then live ones. */
   watch(prefix: string, fromRevision: number, listener: WatchListener): () => void;
   close(): Promise<void>;

@@ -78,7 +78,9 @@ export async function deleteObject(scope: RequestScope, current: StoredObject, o
   const pending = finalizers.length > 0 || isNamespace || grace > 0;
   if (!pending) {
     if (dryRun) return obj;
-    return mapStoreErrors(scope, name, () => services.store.delete(key, current.modRevision));
+    const deleted = mapStoreErrors(scope, name, () => services.store.delete(key, current.modRevision));
+    await services.store.durable();
+    return deleted;
   }
   if (obj.metadata.deletionTimestamp && finalizers.length === (obj.metadata.finalizers ?? []).length) return current;
   const now = services.now();
@@ -95,7 +97,9 @@ export async function deleteObject(scope: RequestScope, current: StoredObject, o
   if (!marked.metadata.finalizers) delete marked.metadata.finalizers;
   if (isNamespace) marked.status = { ...(obj.status as object), phase: 'Terminating' };
   if (dryRun) return marked;
-  return mapStoreErrors(scope, name, () => services.store.update(key, marked, current.modRevision));
+  const updated = mapStoreErrors(scope, name, () => services.store.update(key, marked, current.modRevision));
+  await services.store.durable();
+  return updated;
 }
 
 function mapStoreErrors<T>(scope: RequestScope, name: string, fn: () => T): T {

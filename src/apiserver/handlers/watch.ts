@@ -44,8 +44,14 @@ export function handleWatch(scope: RequestScope): void {
     if (sendInitial) write('BOOKMARK', bookmark(scope, fromRevision, true));
   }
   let stop: () => void = () => {};
+  // Remote watchers see an event only once it is on disk (group commit, ADR 0002); one chain
+  // keeps events and bookmarks in revision order, so a bookmark never passes an undelivered event.
+  let delivered = Promise.resolve();
+  const deliver = (send: () => void) => {
+    delivered = delivered.then(() => services.store.durable()).then(() => { if (!res.writableEnded) send(); }, () => { res.destroy(); });
+  };
   try {
-    stop = services.store.watch(prefix, fromRevision, (event) => forward(event, filter, write));
+    stop = services.store.watch(prefix, fromRevision, (event) => deliver(() => forward(event, filter, write)));
   } catch (err) {
     if (!(err instanceof TooOldError)) throw err;
     write('ERROR', tooOldResourceVersion(err.requested, err.oldest).status);
@@ -54,7 +60,10 @@ export function handleWatch(scope: RequestScope): void {
   }
   const timers: NodeJS.Timeout[] = [];
   if (query.get('allowWatchBookmarks') === 'true') {
-    timers.push(setInterval(() => write('BOOKMARK', bookmark(scope, services.store.revision(), false)), services.bookmarkIntervalSeconds * 1000));
+    timers.push(setInterval(() => {
+      const revision = services.store.revision();
+      deliver(() => write('BOOKMARK', bookmark(scope, revision, false)));
+    }, services.bookmarkIntervalSeconds * 1000));
   }
   const timeout = Number(query.get('timeoutSeconds') ?? '0');
   const finish = () => {

@@ -52,7 +52,9 @@ export async function createObject(scope: RequestScope, obj: KubeObject): Promis
   if (isDryRun(scope.query)) return obj;
   for (let attempt = 0; ; attempt++) {
     try {
-      return services.store.create(storageKey(info, scope.namespace, obj.metadata.name), obj);
+      const stored = services.store.create(storageKey(info, scope.namespace, obj.metadata.name), obj);
+      await services.store.durable();
+      return stored;
     } catch (err) {
       if (!(err instanceof KeyExistsError)) throw err;
       // A generated name collided: pick another, as kube-apiserver retries generateName.
@@ -111,16 +113,18 @@ export async function updateObject(
   if (isUnchanged(desired, old)) return current;
   if (isDryRun(scope.query)) return { ...desired, metadata: { ...desired.metadata, resourceVersion: old.metadata.resourceVersion } };
   const key = storageKey(info, scope.namespace, scope.name);
+  let stored: StoredObject;
   try {
-    if (desired.metadata.deletionTimestamp && (desired.metadata.finalizers ?? []).length === 0 && !pendingNamespaceFinalizers(desired)) {
-      return services.store.delete(key, current.modRevision);
-    }
-    return services.store.update(key, desired, current.modRevision);
+    const finished = desired.metadata.deletionTimestamp && (desired.metadata.finalizers ?? []).length === 0 && !pendingNamespaceFinalizers(desired);
+    stored = finished ? services.store.delete(key, current.modRevision) : services.store.update(key, desired, current.modRevision);
   } catch (err) {
     if (err instanceof RevisionConflictError) throw conflict(info, scope.name, STALE_OBJECT_MESSAGE);
     if (err instanceof KeyNotFoundError) throw notFound(info, scope.name);
     throw err;
   }
+  // Acknowledged only once on disk (group commit, ADR 0002).
+  await services.store.durable();
+  return stored;
 }
 
 /** Namespaces stay until their spec.finalizers (the `kubernetes` one) are gone too. */
