@@ -1,7 +1,10 @@
 // The process behind one lkind cluster: opens the cluster's storage, serves the Kubernetes API over
 // HTTPS with the cluster's certificates, runs the in-server controllers (CRDs, namespace
-// finalization) and ensures the bootstrap objects. SIGTERM/SIGINT close it cleanly; a kill -9
-// loses nothing acknowledged, because every write is committed before it is answered.
+// finalization, GC: ADR 0004), ensures the bootstrap objects, and runs the cluster controllers
+// (scheduler, workloads, kubelets: ADR 0008) on a worker thread that talks to it over HTTPS.
+// It reports ready once the kubelets have registered their nodes. SIGTERM/SIGINT close it
+// cleanly; a kill -9 loses nothing acknowledged, because every write is durable before it is
+// answered.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApiHandler, listen } from '../apiserver/server.js';
@@ -17,9 +20,8 @@ import { RootCAPublisher } from '../apiserver/controllers/root-ca-publisher.js';
 import { CLUSTER_FILES, readClusterConfig } from '../lkind/cluster-config.js';
 import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
-import { Client } from '../client/rest-client.js';
-import { Manager } from '../runtime/manager.js';
-import { addClusterControllers } from '../cluster/controllers.js';
+import type { ControllersConfig } from './cluster-controllers.js';
+import { runControllersThread } from './controllers-thread.js';
 import type { ClusterConfig } from '../lkind/cluster-config.js';
 import type { Node } from '../api/core-v1.js';
 
@@ -57,41 +59,29 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: caPem }, config.host, config.port);
   log(`cluster ${config.name}: serving on https://${config.host}:${config.port}`);
   // Ready once the controllers run and the kubelets have registered their nodes.
-  const stopControllers = await startClusterControllers(config, caPem, read(CLUSTER_FILES.adminToken).trim());
+  const stopControllers = await runControllersThread(controllersConfig(config, caPem, read(CLUSTER_FILES.adminToken).trim()), log);
   api.setReady(true);
   log(`cluster ${config.name}: controllers started, ready`);
 
   const shutdown = (signal: string) => {
     log(`cluster ${config.name}: ${signal} received, shutting down`);
     api.setReady(false);
-    stopControllers();
     for (const c of controllers) c.close();
-    server.close();
-    server.closeAllConnections();
-    store.close().finally(() => process.exit(0));
+    void stopControllers().finally(() => {
+      server.close();
+      server.closeAllConnections();
+      store.close().finally(() => process.exit(0));
+    });
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-/**
- * The cluster's controllers (scheduler, workloads, simulated kubelets...) run in this process but
- * reach the API server only over HTTPS, as k3s's embedded components do.
- */
-async function startClusterControllers(config: ClusterConfig, caPem: string, adminToken: string): Promise<() => void> {
-  const client = new Client({
-    server: `https://${config.host}:${config.port}`, ca: caPem,
-    headers: { Authorization: `Bearer ${adminToken}` }, userAgent: `lkind-controllers/${config.kubernetesVersion}`,
-  });
-  const manager = new Manager(client, log);
-  addClusterControllers({
-    manager, log, clusterName: config.name, podSubnet: config.podSubnet, serviceSubnet: config.serviceSubnet,
-    nodes: forgeNodes(config) as Node[], kubeletProfile: process.env.LKIND_KUBELET_PROFILE ?? 'realistic', now: () => new Date(),
-  });
-  const abort = new AbortController();
-  await manager.start(abort.signal);
-  return () => {
-    abort.abort();
-    client.close();
+/** The controllers' configuration: the API server's address, its CA and the admin token (ADR 0008). */
+function controllersConfig(config: ClusterConfig, caPem: string, token: string): ControllersConfig {
+  return {
+    clusterName: config.name, server: `https://${config.host}:${config.port}`, caPem, token,
+    userAgent: `lkind-controllers/${config.kubernetesVersion}`, podSubnet: config.podSubnet, serviceSubnet: config.serviceSubnet,
+    nodes: forgeNodes(config) as Node[], kubeletProfile: process.env.LKIND_KUBELET_PROFILE ?? 'realistic',
   };
 }

@@ -41,9 +41,10 @@ export class GarbageCollector {
   private observe(e: StoreEvent): void {
     this.index(e.type === 'DELETED' ? undefined : e.current, e.prev);
     this.enqueue(e.key);
-    // An owner that changed or went away may release or doom its dependents.
+    // An owner that went away, or whose deletion began or changed, may release or doom its
+    // dependents; other changes (status updates, thousands of them for a big ReplicaSet) cannot.
     const uid = e.current.object.metadata.uid;
-    if (uid) for (const key of this.dependents.get(uid) ?? []) this.enqueue(key);
+    if (uid && deletionStateChanged(e)) for (const key of this.dependents.get(uid) ?? []) this.enqueue(key);
     for (const ref of e.current.object.metadata.ownerReferences ?? []) {
       const owner = this.uids.get(ref.uid);
       if (owner) this.enqueue(owner);
@@ -130,4 +131,10 @@ export class GarbageCollector {
     const [, group, resource] = bucketOf(key).split('/');
     return this.services.registry.lookupAnyVersion(group === 'core' ? '' : group ?? '', resource ?? '');
   }
+}
+
+function deletionStateChanged(e: StoreEvent): boolean {
+  if (e.type !== 'MODIFIED' || !e.prev) return true;
+  const [a, b] = [e.prev.object.metadata, e.current.object.metadata];
+  return a.deletionTimestamp !== b.deletionTimestamp || (a.finalizers ?? []).join() !== (b.finalizers ?? []).join();
 }

@@ -45,11 +45,15 @@ export function contextOf(opts: FieldManagerOptions): UpdaterContext {
   return { type: schemaOf(opts), ignored: FieldSet.of(...paths) };
 }
 
-/** A copy of the object without metadata.managedFields. */
+/**
+ * A shallow copy of the object (top level and metadata) without metadata.managedFields. Nested
+ * values are shared: callers read them, or clone before mutating (a deep clone of every written
+ * object was a tenth of the API server's CPU at 10,000 pods).
+ */
 export function withoutManagedFields<T>(obj: T): T {
-  const copy = structuredClone(obj);
-  if (isObject(copy) && isObject(copy.metadata)) delete (copy.metadata as JsonObject).managedFields;
-  return copy;
+  if (!isObject(obj) || !isObject(obj.metadata)) return obj;
+  const { managedFields: _dropped, ...metadata } = obj.metadata as JsonObject;
+  return { ...obj, metadata } as T;
 }
 
 const CURRENT = 'current-operation';

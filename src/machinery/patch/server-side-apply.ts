@@ -101,7 +101,7 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
     if (err instanceof SsaValueError) throw plainServerError(`failed to create typed patch object (${describe(applied)}): ${err.message}`);
     throw err;
   }
-  const base = (live ? withoutManagedFields(live) : {}) as JsonObject;
+  const base = (live ? structuredClone(withoutManagedFields(live)) : {}) as JsonObject;
   try {
     if (live && managed.fields.size === 0) {
       recordUpdate({}, base, managed, 'before-first-apply', opts);

@@ -54,7 +54,8 @@ test('an image change rolls out a second ReplicaSet; history shows two revisions
   const [first] = await rsNames('web');
   assert.equal(await run(['set', 'image', 'deploy/web', 'nginx=nginx:1.26']), 'deployment.apps/web image updated\n');
   const status = await rolloutStatus('web');
-  assert.match(status, /^Waiting for deployment "web" rollout to finish: /);
+  // kubectl may first see the spec change before the controller has observed it, as on kube.
+  assert.match(status, /^(Waiting for deployment spec update to be observed\.\.\.\n)?Waiting for deployment "web" rollout to finish: /);
   assert.match(status, /deployment "web" successfully rolled out\n$/);
   const names = await rsNames('web');
   assert.equal(names.length, 2);
