@@ -12,6 +12,11 @@ import type { Logger } from './controller.js';
 
 export interface EventSource { component: string; host?: string }
 
+/** Where controllers send events: a recorder, usually behind the spam filter. */
+export interface EventSink {
+  event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
 /** Repeats beyond this many distinct keys drop the oldest from the correlation cache. */
 const CACHE_SIZE = 4096;
 
@@ -32,7 +37,7 @@ export function forgeEvent(ref: ObjectReference, source: EventSource, type: 'Nor
   };
 }
 
-export class EventRecorder {
+export class EventRecorder implements EventSink {
   private readonly seen = new Map<string, { namespace: string; name: string; count: number }>();
 
   constructor(private readonly client: Client, private readonly source: EventSource, private readonly log: Logger, private readonly now = () => new Date()) {}

@@ -7,7 +7,8 @@ import type { KubeObject } from '../api/types.js';
 import type { Client, ListOptions } from '../client/rest-client.js';
 import type { ResourceRef } from '../client/resource.js';
 import type { Logger } from './controller.js';
-import { EventRecorder } from './events.js';
+import { EventRecorder, type EventSink } from './events.js';
+import { SpamFilteredEvents } from './event-spam-filter.js';
 import { Informer } from './informer.js';
 
 export interface Runnable {
@@ -35,8 +36,9 @@ export class Manager {
     return inf as unknown as Informer<T>;
   }
 
-  events(component: string, host?: string): EventRecorder {
-    return new EventRecorder(this.client, { component, host }, this.log);
+  /** A component's event recorder, behind client-go's per-object spam filter. */
+  events(component: string, host?: string): EventSink {
+    return new SpamFilteredEvents(new EventRecorder(this.client, { component, host }, this.log));
   }
 
   add(r: Runnable): void {

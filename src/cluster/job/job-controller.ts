@@ -10,7 +10,7 @@ import { BATCH, CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { Controller, type Result } from '../../runtime/controller.js';
-import type { EventRecorder } from '../../runtime/events.js';
+import type { EventSink } from '../../runtime/events.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
@@ -30,7 +30,7 @@ export class JobController implements Runnable {
   private readonly jobs: Informer<Job>;
   private readonly pods: Informer<Pod>;
   private readonly fence = new CacheFence();
-  private readonly events: EventRecorder;
+  private readonly events: EventSink;
   private readonly controller: Controller;
 
   constructor(private readonly ctx: ClusterContext) {

@@ -8,7 +8,7 @@ import type { Client } from '../../client/rest-client.js';
 import { CORE } from '../../client/resource.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { Controller, type Logger, type Result } from '../../runtime/controller.js';
-import type { EventRecorder } from '../../runtime/events.js';
+import type { EventSink } from '../../runtime/events.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import { PodIPAllocator } from './ip-allocator.js';
 import type { KubeletProfile } from './profiles.js';
@@ -25,7 +25,7 @@ export class PodEngine {
     private readonly pods: Informer<Pod>,
     nodes: Node[],
     private readonly profile: KubeletProfile,
-    private readonly events: EventRecorder,
+    private readonly events: EventSink,
     private readonly now: () => Date,
     log: Logger,
   ) {

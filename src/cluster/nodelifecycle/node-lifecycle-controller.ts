@@ -8,7 +8,7 @@ import type { Client } from '../../client/rest-client.js';
 import { CORE, COORDINATION } from '../../client/resource.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { Controller, type Logger, type Result } from '../../runtime/controller.js';
-import type { EventRecorder } from '../../runtime/events.js';
+import type { EventSink } from '../../runtime/events.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
@@ -25,7 +25,7 @@ export class NodeLifecycleController implements Runnable {
   private readonly leases: Informer<Lease>;
   private readonly pods: Informer<Pod>;
   private readonly client: Client;
-  private readonly events: EventRecorder;
+  private readonly events: EventSink;
   private readonly nodeController: Controller;
   private readonly evictions: Controller;
   /** node name → keys of its pods (the eviction controller's index). */

@@ -11,7 +11,7 @@ import type { Client } from '../../client/rest-client.js';
 import { CORE, resourcePath } from '../../client/resource.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { Controller, errorText, type Logger, type Result } from '../../runtime/controller.js';
-import type { EventRecorder } from '../../runtime/events.js';
+import type { EventSink } from '../../runtime/events.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
@@ -31,7 +31,7 @@ export class Scheduler implements Runnable {
   private readonly namespaces: Informer<KubeObject>;
   private readonly cache = new SchedulerCache();
   private readonly controller: Controller;
-  private readonly events: EventRecorder;
+  private readonly events: EventSink;
   private readonly unschedulable = new Map<string, Attempt>();
   private readonly inflight = new Set<Promise<void>>();
 

@@ -11,7 +11,7 @@ import { APPS, CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { Controller, type Result } from '../../runtime/controller.js';
-import type { EventRecorder } from '../../runtime/events.js';
+import type { EventSink } from '../../runtime/events.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
@@ -32,7 +32,7 @@ export class StatefulSetController implements Runnable {
   private readonly revisions: Informer<ControllerRevision>;
   private readonly podFence = new CacheFence();
   private readonly revisionFence = new CacheFence();
-  private readonly events: EventRecorder;
+  private readonly events: EventSink;
   private readonly controller: Controller;
 
   constructor(private readonly ctx: ClusterContext) {

@@ -17,7 +17,7 @@ import type { ClusterContext } from '../controllers.js';
 import { DEPLOYMENT_COMPONENT, DEPLOYMENT_WORKERS } from './constants.js';
 import { forgeAdoptPatch, forgeControllerRef, forgeReleasePatch, planClaims } from './controller-ref.js';
 import { addDeploymentHandlers } from './deployment-handlers.js';
-import { SpamFilteredEvents } from './event-spam-filter.js';
+
 import { DeploymentRollout } from './deployment-rollout.js';
 import { pausedConditions } from './deployment-status.js';
 import { DeploymentWrites } from './deployment-writes.js';
@@ -40,7 +40,7 @@ export class DeploymentController implements Runnable {
     const deploymentIndex = new OwnerIndex(this.deployments);
     this.rsIndex = new OwnerIndex(rses);
     this.podIndex = new OwnerIndex(pods);
-    const events = new SpamFilteredEvents(manager.events(DEPLOYMENT_COMPONENT), () => ctx.now().getTime());
+    const events = manager.events(DEPLOYMENT_COMPONENT);
     this.writes = new DeploymentWrites(manager.client, events, ctx.now);
     this.rollout = new DeploymentRollout(this.writes, ctx.now);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: DEPLOYMENT_WORKERS, log: ctx.log });

@@ -13,7 +13,7 @@ import { errorText } from '../../runtime/controller.js';
 import { getCondition, newCondition, setCondition } from './conditions.js';
 import { REASON, REVISION_ANNOTATION } from './constants.js';
 import { controllerOf } from './controller-ref.js';
-import type { EventSink } from './event-spam-filter.js';
+import type { EventSink } from '../../runtime/events.js';
 import { hasProgressDeadline, hasRevisionHistoryLimit, PROGRESSING } from './deployment-status.js';
 import { forgeNewReplicaSet, newReplicaSetAnnotations, replicasAnnotationsNeedUpdate, setReplicasAnnotations } from './forge-replicaset.js';
 import { computeHash } from './pod-template-hash.js';

@@ -15,7 +15,7 @@ import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
 import { BURST_REPLICAS, REPLICASET_COMPONENT, REPLICASET_WORKERS, SLOW_START_INITIAL_BATCH_SIZE } from './constants.js';
 import { controllerOf, forgeAdoptPatch, forgeControllerRef, forgeReleasePatch, planClaims } from './controller-ref.js';
-import { SpamFilteredEvents, type EventSink } from './event-spam-filter.js';
+import type { EventSink } from '../../runtime/events.js';
 import { Expectations } from './expectations.js';
 import { forgePodFromTemplate } from './forge-pod.js';
 import { OwnerIndex } from './owner-index.js';
@@ -44,7 +44,7 @@ export class ReplicaSetController implements Runnable {
     this.rsIndex = new OwnerIndex(this.rses);
     this.podIndex = new OwnerIndex(pods);
     this.expectations = new Expectations(() => ctx.now().getTime());
-    this.events = new SpamFilteredEvents(manager.events(REPLICASET_COMPONENT), () => ctx.now().getTime());
+    this.events = manager.events(REPLICASET_COMPONENT);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: REPLICASET_WORKERS, log: ctx.log });
     addReplicaSetHandlers({ rses: this.rses, pods, rsIndex: this.rsIndex, expectations: this.expectations, queue: this.controller.queue });
   }

@@ -2,19 +2,16 @@
 // from one source share a token bucket of 25 that refills one token every 5 minutes, so a
 // ReplicaSet creating 10,000 pods records its first 25 events, as kube-controller-manager's does,
 // instead of writing 10,000 Events while the API server is busiest.
+// The manager puts it in front of every component's recorder, as client-go's broadcaster does.
 //
 // It deliberately does not do the correlator's other half (EventAggregator's "(combined from
-// similar events)" after 10 similar messages): that needs the recorder to key repeats by something
-// else than the message, which belongs in runtime/events.ts (where this filter should move too).
-import type { KubeObject } from '../../api/types.js';
+// similar events)" after 10 similar messages).
+import type { KubeObject } from '../api/types.js';
+import type { EventSink } from './events.js';
 
 const BURST = 25;
 const REFILL_PER_MS = 1 / 300_000;
 const CACHE_SIZE = 4096;
-
-export interface EventSink {
-  event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
-}
 
 export class SpamFilteredEvents implements EventSink {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

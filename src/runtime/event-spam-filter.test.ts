@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject } from '../api/types.js';
 import { SpamFilteredEvents } from './event-spam-filter.js';
 
 test('SpamFilteredEvents: 25 per object and source, then one per 5 minutes', () => {
