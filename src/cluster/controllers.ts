@@ -27,6 +27,8 @@ export interface ClusterContext {
   nodes: Node[];
   /** Simulated kubelet profile: instant (tests), realistic (demos), chaos (failures). */
   kubeletProfile: string;
+  /** How long a silent node stays Ready (kube's --node-monitor-grace-period). */
+  nodeMonitorGraceMs: number;
   now(): Date;
 }
 

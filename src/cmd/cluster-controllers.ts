@@ -17,6 +17,7 @@ export interface ControllersConfig {
   serviceSubnet: string;
   nodes: Node[];
   kubeletProfile: string;
+  nodeMonitorGraceMs: number;
 }
 
 export type Log = (msg: string) => void;
@@ -27,7 +28,7 @@ export async function startControllers(cfg: ControllersConfig, log: Log): Promis
   const manager = new Manager(client, log);
   addClusterControllers({
     manager, log, clusterName: cfg.clusterName, podSubnet: cfg.podSubnet, serviceSubnet: cfg.serviceSubnet,
-    nodes: cfg.nodes, kubeletProfile: cfg.kubeletProfile, now: () => new Date(),
+    nodes: cfg.nodes, kubeletProfile: cfg.kubeletProfile, nodeMonitorGraceMs: cfg.nodeMonitorGraceMs, now: () => new Date(),
   });
   const abort = new AbortController();
   await manager.start(abort.signal);

@@ -22,6 +22,7 @@ import { forgeNodes } from '../lkind/forge-nodes.js';
 import { LmdbStore } from '../storage/lmdb-store.js';
 import type { ControllersConfig } from './cluster-controllers.js';
 import { runControllersThread } from './controllers-thread.js';
+import { profileNamed } from '../cluster/kubelet/profiles.js';
 import type { ClusterConfig } from '../lkind/cluster-config.js';
 import type { Node } from '../api/core-v1.js';
 
@@ -31,6 +32,8 @@ function log(msg: string): void {
 
 export async function runClusterDaemon(dir: string): Promise<void> {
   const config = readClusterConfig(dir);
+  const kubeletProfile = process.env.LKIND_KUBELET_PROFILE ?? 'realistic';
+  profileNamed(kubeletProfile); // fails at once, naming the valid profiles
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   const windowSize = Number(process.env.LKIND_WATCH_CACHE_SIZE ?? '') || undefined;
   const durability = process.env.LKIND_DURABILITY === 'os' ? 'os' : 'fsync';
@@ -83,5 +86,6 @@ function controllersConfig(config: ClusterConfig, caPem: string, token: string):
     clusterName: config.name, server: `https://${config.host}:${config.port}`, caPem, token,
     userAgent: `lkind-controllers/${config.kubernetesVersion}`, podSubnet: config.podSubnet, serviceSubnet: config.serviceSubnet,
     nodes: forgeNodes(config) as Node[], kubeletProfile: process.env.LKIND_KUBELET_PROFILE ?? 'realistic',
+    nodeMonitorGraceMs: (Number(process.env.LKIND_NODE_MONITOR_GRACE_SECONDS ?? '') || 40) * 1000,
   };
 }

@@ -166,7 +166,13 @@ function serveCommand(): Command {
     .action(run(async (_ui, opts: { dir: string }) => {
       // Imported lazily: the API server is heavy and only the cluster process needs it.
       const { runClusterDaemon } = await import('./cluster-daemon.js');
-      await runClusterDaemon(opts.dir);
+      try {
+        await runClusterDaemon(opts.dir);
+      } catch (err) {
+        // A cluster that cannot start must not keep serving half-started: say why (daemon.log) and exit.
+        process.stdout.write(`${new Date().toISOString()} cluster failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      }
     }));
 }
 

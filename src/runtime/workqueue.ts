@@ -14,7 +14,8 @@ export class WorkQueue {
   private readonly processing = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly failures = new Map<string, number>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pending delayed adds: when each is due, and its timer. */
+  private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private waiters: (() => void)[] = [];
   private shuttingDown = false;
 
@@ -30,17 +31,25 @@ export class WorkQueue {
     this.waiters.shift()?.();
   }
 
-  /** Adds the key after `ms`; an earlier pending delayed add of the same key wins. */
+  /**
+   * Adds the key after `ms`. Of two pending delayed adds of one key the earlier wins (client-go's
+   * delaying queue keeps the sooner ready time), so a far-off requeue never delays a near one.
+   */
   addAfter(key: string, ms: number): void {
     if (this.shuttingDown) return;
     if (ms <= 0) return this.add(key);
-    if (this.timers.has(key)) return;
-    const t = setTimeout(() => {
+    const at = Date.now() + ms;
+    const pending = this.timers.get(key);
+    if (pending) {
+      if (pending.at <= at) return;
+      clearTimeout(pending.timer);
+    }
+    const timer = setTimeout(() => {
       this.timers.delete(key);
       this.add(key);
     }, ms);
-    t.unref?.();
-    this.timers.set(key, t);
+    timer.unref?.();
+    this.timers.set(key, { at, timer });
   }
 
   /** Adds the key after its backoff: 5 ms doubling per consecutive failure, up to 30 s. */
@@ -82,7 +91,7 @@ export class WorkQueue {
 
   shutDown(): void {
     this.shuttingDown = true;
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const w of this.waiters.splice(0)) w();
   }

@@ -1,5 +1,6 @@
 // Test support: a real lkind cluster (its own process, its own LKIND_HOME) and the real kubectl
 // pointed at it with an isolated HOME, so discovery/OpenAPI caches never leak between tests.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
@@ -19,6 +20,8 @@ export interface TestCluster {
   kubeconfig: string;
   env: NodeJS.ProcessEnv;
   kubectl(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<RunResult>;
+  /** kubectl that must succeed: asserts exit code 0 (the message names the command) and returns stdout. */
+  ok(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<string>;
   lkind(args: string[]): Promise<RunResult>;
   write(file: string, content: string): string;
   destroy(): Promise<void>;
@@ -40,21 +43,38 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: {
   });
 }
 
-export async function createTestCluster(name: string, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<TestCluster> {
+export interface TestClusterOptions {
+  /** A kind Cluster config (YAML): written into the cluster's home and passed as `--config`. */
+  config?: string;
+}
+
+export async function createTestCluster(name: string, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}, opts: TestClusterOptions = {}): Promise<TestCluster> {
   const home = mkdtempSync(join(tmpdir(), `lkind-e2e-${name}-`));
+  const configArgs: string[] = [];
+  if (opts.config !== undefined) {
+    const path = join(home, 'kind-config.yaml');
+    writeFileSync(path, opts.config);
+    configArgs.push('--config', path);
+  }
   const kubeconfig = join(home, 'kubeconfig');
   const env: NodeJS.ProcessEnv = {
     ...process.env, HOME: home, LKIND_HOME: join(home, 'lkind'), KUBECONFIG: kubeconfig,
     KUBECACHEDIR: join(home, 'kube-cache'), NO_COLOR: '1', ...extraEnv,
   };
   const lkind = (args: string[]) => run(process.execPath, [LKIND, ...args], env, { timeoutMs: 120_000 });
-  const created = await lkind(['create', 'cluster', '--name', name, '--kubeconfig', kubeconfig, ...extraArgs]);
+  const created = await lkind(['create', 'cluster', '--name', name, '--kubeconfig', kubeconfig, ...configArgs, ...extraArgs]);
   if (created.code !== 0) {
     throw new Error(`lkind create cluster failed (${created.code}):\n${created.stdout}\n${created.stderr}`);
   }
+  const kubectl = (args: string[], o?: { input?: string; timeoutMs?: number }) => run(KUBECTL, args, env, o);
   return {
     name, home, kubeconfig, env,
-    kubectl: (args, opts) => run(KUBECTL, args, env, opts),
+    kubectl,
+    async ok(args, o) {
+      const r = await kubectl(args, o);
+      assert.equal(r.code, 0, `kubectl ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout;
+    },
     lkind,
     write(file, content) {
       const path = join(home, file);

@@ -6,26 +6,21 @@
 // matching its selector are not adopted.
 import type { Node, Pod } from '../../api/core-v1.js';
 import type { ControllerRevision, DaemonSet, DaemonSetStatus } from '../../api/apps-batch-v1.js';
-import type { KubeObject } from '../../api/types.js';
 import { APPS, CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
+import { CacheFence, FENCE_RETRY_MS } from '../../runtime/cache-fence.js';
 import { Controller, type Result } from '../../runtime/controller.js';
 import type { EventSink } from '../../runtime/events.js';
-import type { Informer } from '../../runtime/informer.js';
+import { enqueueObject, enqueueOwner } from '../../runtime/handlers.js';
+import { objectKey, type Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
-import { CacheFence, FENCE_RETRY_MS } from '../endpoints/cache-fence.js';
-import { CONTROLLER_REVISION_HASH_LABEL, isControlledBy, planHistory, revisionsToPrune } from './controller-history.js';
+import { CONTROLLER_REVISION_HASH_LABEL, isControlledBy } from '../history/controller-history.js';
+import { ensureCurrentRevision, ensureHistoryPruned } from '../history/history-writes.js';
 import { DAEMONSET_COMPONENT, DAEMONSET_WORKERS } from './consts.js';
 import { forgeDaemonPod } from './forge-daemon-pod.js';
 import { planDaemonSet } from './plan-daemonset.js';
-
-/** The `namespace/name` of the DaemonSet controlling an object, if one does. */
-function ownerKey(obj: KubeObject): string | undefined {
-  const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'DaemonSet');
-  return ref ? `${obj.metadata.namespace}/${ref.name}` : undefined;
-}
 
 const nodeShape = (n: Node) => [n.metadata.labels, n.spec?.taints, n.spec?.unschedulable];
 
@@ -48,18 +43,13 @@ export class DaemonSetController implements Runnable {
     this.revisions = m.informer<ControllerRevision>(APPS.controllerrevisions);
     this.events = m.events(DAEMONSET_COMPONENT);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: DAEMONSET_WORKERS, log: ctx.log });
-    const enqueue = (obj: KubeObject) => this.controller.enqueue(`${obj.metadata.namespace}/${obj.metadata.name}`);
-    const all = () => { for (const ds of this.daemonSets.list()) enqueue(ds); };
-    this.daemonSets.addHandlers({ onAdd: enqueue, onUpdate: enqueue, onDelete: enqueue });
-    const fromOwned = (fence: CacheFence) => (obj: KubeObject) => {
-      fence.observe(obj);
-      const key = ownerKey(obj);
-      if (key) this.controller.enqueue(key);
-    };
-    const fromPod = fromOwned(this.podFence);
-    this.pods.addHandlers({ onAdd: fromPod, onUpdate: fromPod, onDelete: fromPod });
-    const fromRevision = fromOwned(this.revisionFence);
-    this.revisions.addHandlers({ onAdd: fromRevision, onUpdate: fromRevision, onDelete: fromRevision });
+    const queue = this.controller.queue;
+    const all = () => { for (const ds of this.daemonSets.list()) queue.add(objectKey(ds)); };
+    this.daemonSets.addHandlers(enqueueObject(queue));
+    this.pods.addHandlers(this.podFence.observer());
+    this.pods.addHandlers(enqueueOwner(queue, 'DaemonSet'));
+    this.revisions.addHandlers(this.revisionFence.observer());
+    this.revisions.addHandlers(enqueueOwner(queue, 'DaemonSet'));
     this.nodes.addHandlers({ onAdd: all, onDelete: all, onUpdate: (n, old) => { if (!deepEqual(nodeShape(n), nodeShape(old))) all(); } });
   }
 
@@ -84,20 +74,9 @@ export class DaemonSetController implements Runnable {
     if ((ds.spec.minReadySeconds ?? 0) > 0 && plan.status.numberReady > (plan.status.numberAvailable ?? 0)) return { requeueAfter: 1000 };
   }
 
-  private async ensureHistory(key: string, ds: DaemonSet, revisions: ControllerRevision[]): Promise<ControllerRevision> {
-    const plan = planHistory({ ...ds, apiVersion: 'apps/v1', kind: 'DaemonSet' }, revisions);
-    const client = this.ctx.manager.client;
-    if (plan.create) {
-      const created = await client.create(APPS.controllerrevisions, plan.current);
-      this.revisionFence.wrote(key, created);
-      return created;
-    }
-    if (plan.bump !== undefined) {
-      const bumped = await client.patch<ControllerRevision>(APPS.controllerrevisions, ds.metadata.namespace ?? '', plan.current.metadata.name ?? '', { revision: plan.bump });
-      this.revisionFence.wrote(key, bumped);
-      return bumped;
-    }
-    return plan.current;
+  private ensureHistory(key: string, ds: DaemonSet, revisions: ControllerRevision[]): Promise<ControllerRevision> {
+    const owner = { ...ds, apiVersion: 'apps/v1', kind: 'DaemonSet' };
+    return ensureCurrentRevision(this.ctx.manager.client, owner, revisions, (rev) => this.revisionFence.wrote(key, rev));
   }
 
   private async ensurePodCreated(key: string, ds: DaemonSet, node: string, hash: string): Promise<void> {
@@ -122,13 +101,7 @@ export class DaemonSetController implements Runnable {
 
   private async ensureHistoryPruned(ds: DaemonSet, revisions: ControllerRevision[], current: ControllerRevision, pods: Pod[]): Promise<void> {
     const live = new Set(pods.map((p) => p.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? ''));
-    for (const rev of revisionsToPrune(revisions, current.metadata.name ?? '', live, ds.spec.revisionHistoryLimit ?? 10)) {
-      try {
-        await this.ctx.manager.client.delete(APPS.controllerrevisions, rev.metadata.namespace ?? '', rev.metadata.name ?? '');
-      } catch (err) {
-        if (!(isStatusError(err) && err.code === 404)) throw err;
-      }
-    }
+    await ensureHistoryPruned(this.ctx.manager.client, revisions, current, live, ds.spec.revisionHistoryLimit ?? 10);
   }
 
   private async ensureStatus(ds: DaemonSet, status: DaemonSetStatus): Promise<void> {

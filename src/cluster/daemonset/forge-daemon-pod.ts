@@ -6,9 +6,9 @@
 // (NodeShouldRunDaemonPod), and which node a pod is meant for (GetTargetNodeName).
 import type { Node, Pod, PodSpec, Toleration } from '../../api/core-v1.js';
 import type { DaemonSet } from '../../api/apps-batch-v1.js';
+import { CONTROLLER_REVISION_HASH_LABEL, controllerRef } from '../history/controller-history.js';
 import { matchesRequiredNodeAffinity } from '../scheduler/node-affinity.js';
 import { findUntoleratedTaint } from '../scheduler/taints.js';
-import { CONTROLLER_REVISION_HASH_LABEL, controllerRef } from './controller-history.js';
 import { DAEMON_TOLERATIONS, HOST_NETWORK_TOLERATION, POD_TEMPLATE_GENERATION_LABEL } from './consts.js';
 
 const sameToleration = (a: Toleration, b: Toleration) =>

@@ -6,8 +6,8 @@
 // replaced without kube's per-node backoff.
 import type { Node, Pod } from '../../api/core-v1.js';
 import type { DaemonSet, DaemonSetStatus } from '../../api/apps-batch-v1.js';
-import { isPodAvailable, isPodReady } from '../endpoints/pods.js';
-import { CONTROLLER_REVISION_HASH_LABEL } from './controller-history.js';
+import { CONTROLLER_REVISION_HASH_LABEL } from '../history/controller-history.js';
+import { isPodAvailable, isPodReady, isPodTerminal } from '../pod-state.js';
 import { nodeShouldRunDaemonPod, targetNodeName } from './forge-daemon-pod.js';
 
 export interface DaemonSetPlan {
@@ -29,8 +29,7 @@ const byAge = (a: Pod, b: Pod) => {
 export function podsByNode(pods: readonly Pod[]): Map<string, Pod[]> {
   const out = new Map<string, Pod[]>();
   for (const pod of pods) {
-    const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-    if (pod.metadata.deletionTimestamp && terminal) continue;
+    if (pod.metadata.deletionTimestamp && isPodTerminal(pod)) continue;
     const node = targetNodeName(pod);
     if (node === undefined) continue;
     const list = out.get(node) ?? [];
@@ -65,7 +64,7 @@ function manage(ds: DaemonSet, nodes: readonly Node[], byNode: Map<string, Pod[]
       const running: Pod[] = [];
       for (const pod of pods) {
         if (pod.metadata.deletionTimestamp) continue;
-        if (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') deletePods.push(pod);
+        if (isPodTerminal(pod)) deletePods.push(pod);
         else running.push(pod);
       }
       deletePods.push(...running.slice(1));

@@ -7,11 +7,12 @@ import type { Pod, Service } from '../../api/core-v1.js';
 import { CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
+import { CacheFence, FENCE_RETRY_MS } from '../../runtime/cache-fence.js';
 import { Controller, type Result } from '../../runtime/controller.js';
+import { enqueueMapped } from '../../runtime/handlers.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
-import { CacheFence, FENCE_RETRY_MS } from './cache-fence.js';
 import { forgeEndpoints, type Endpoints } from './forge-endpoints.js';
 import { hasControllerEndpoints, selectsPod } from './service-pods.js';
 import { watchServicePods } from './service-watch.js';
@@ -30,13 +31,9 @@ export class EndpointsController implements Runnable {
     this.pods = m.informer<Pod>(CORE.pods);
     this.endpoints = m.informer<Endpoints>(CORE.endpoints);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: 2, log: ctx.log });
-    const enqueue = (key: string) => this.controller.enqueue(key);
-    watchServicePods(this.services, this.pods, enqueue);
-    const fromEndpoints = (ep: Endpoints) => {
-      this.fence.observe(ep);
-      if (this.services.get(objectKey(ep))) enqueue(objectKey(ep));
-    };
-    this.endpoints.addHandlers({ onAdd: fromEndpoints, onUpdate: fromEndpoints, onDelete: fromEndpoints });
+    watchServicePods(this.services, this.pods, this.controller.queue);
+    this.endpoints.addHandlers(this.fence.observer());
+    this.endpoints.addHandlers(enqueueMapped(this.controller.queue, (ep) => (this.services.get(objectKey(ep)) ? objectKey(ep) : undefined)));
   }
 
   run(signal: AbortSignal): Promise<void> {

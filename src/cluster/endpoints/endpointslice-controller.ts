@@ -10,11 +10,12 @@ import type { EndpointSlice } from '../../api/apps-batch-v1.js';
 import { CORE, DISCOVERY } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
+import { CacheFence, FENCE_RETRY_MS } from '../../runtime/cache-fence.js';
 import { Controller, type Result } from '../../runtime/controller.js';
+import { enqueueMapped } from '../../runtime/handlers.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
-import { CacheFence, FENCE_RETRY_MS } from './cache-fence.js';
 import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME, MANAGED_BY_CONTROLLER } from './consts.js';
 import { forgeDesiredSlices, forgeEndpointSlice, isOwnedBy, sliceKey, sliceLabels, type DesiredSlice } from './forge-endpointslices.js';
 import { hasControllerEndpoints, selectsPod } from './service-pods.js';
@@ -40,14 +41,12 @@ export class EndpointSliceController implements Runnable {
     this.pods = m.informer<Pod>(CORE.pods);
     this.slices = m.informer<EndpointSlice>(DISCOVERY.endpointslices);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: 2, log: ctx.log });
-    const enqueue = (key: string) => this.controller.enqueue(key);
-    watchServicePods(this.services, this.pods, enqueue);
-    const fromSlice = (slice: EndpointSlice) => {
-      this.fence.observe(slice);
+    watchServicePods(this.services, this.pods, this.controller.queue);
+    this.slices.addHandlers(this.fence.observer());
+    this.slices.addHandlers(enqueueMapped(this.controller.queue, (slice: EndpointSlice) => {
       const key = managedServiceKey(slice);
-      if (key && this.services.get(key)) enqueue(key);
-    };
-    this.slices.addHandlers({ onAdd: fromSlice, onUpdate: fromSlice, onDelete: fromSlice });
+      return key && this.services.get(key) ? key : undefined;
+    }));
   }
 
   run(signal: AbortSignal): Promise<void> {

@@ -6,9 +6,9 @@
 // addresses nor write the last-change-trigger-time annotation.
 import type { ObjectReference, Pod, Service, ServicePort } from '../../api/core-v1.js';
 import type { KubeObject } from '../../api/types.js';
+import { isPodReady } from '../pod-state.js';
 import { LABEL_HEADLESS } from './consts.js';
-import { isPodReady, shouldPodBeInEndpoints } from './pods.js';
-import { endpointLabels, findPort, isHeadless, podHostname, podRef } from './service-pods.js';
+import { endpointLabels, findPort, isHeadless, podHostname, podRef, shouldPodBeInEndpoints } from './service-pods.js';
 
 export interface EndpointAddress { ip: string; hostname?: string; nodeName?: string; targetRef?: ObjectReference }
 export interface EndpointPort { name?: string; port: number; protocol?: string; appProtocol?: string }

@@ -8,9 +8,9 @@
 // packs endpoints deterministically rather than minimising churn as kube's reconciler does.
 import type { Pod, Service, ServicePort } from '../../api/core-v1.js';
 import type { Endpoint, EndpointPort, EndpointSlice } from '../../api/apps-batch-v1.js';
+import { isPodReady } from '../pod-state.js';
 import { LABEL_HEADLESS, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, MANAGED_BY_CONTROLLER, MAX_ENDPOINTS_PER_SLICE } from './consts.js';
-import { isPodReady, shouldPodBeInEndpoints } from './pods.js';
-import { endpointLabels, findPort, podHostname, podRef } from './service-pods.js';
+import { endpointLabels, findPort, podHostname, podRef, shouldPodBeInEndpoints } from './service-pods.js';
 
 /** The content of one slice the controller wants: matched against existing slices by `key`. */
 export interface DesiredSlice {

@@ -1,9 +1,11 @@
 // What a Service's endpoints are made of, shared by the Endpoints and EndpointSlice controllers:
 // which Services a Service controller syncs, the pods a Service selects, the port a Service port
 // resolves to on a pod (podutil.FindPort: a named targetPort is looked up among the container
-// ports of the same protocol), and the hostname a pod publishes under its subdomain.
+// ports of the same protocol), the hostname a pod publishes under its subdomain, and which pods
+// are endpoints at all.
 import type { ContainerPort, Pod, Service, ServicePort } from '../../api/core-v1.js';
 import { matchesSelector, selectorFromLabelSelector } from '../../machinery/selectors.js';
+import { isPodTerminal } from '../pod-state.js';
 
 /** Services without a selector (and ExternalName ones) get their endpoints from someone else. */
 export function hasControllerEndpoints(svc: Service): boolean {
@@ -17,6 +19,17 @@ export function isHeadless(svc: Service): boolean {
 export function selectsPod(svc: Service, pod: Pod): boolean {
   if (!hasControllerEndpoints(svc) || svc.metadata.namespace !== pod.metadata.namespace) return false;
   return matchesSelector(selectorFromLabelSelector({ matchLabels: svc.spec.selector }), pod.metadata.labels ?? {});
+}
+
+/**
+ * Whether a pod is an endpoint of a Service at all (endpointslice util ShouldPodBeInEndpoints):
+ * it has an IP, has not finished, and is not terminating unless terminating pods are wanted.
+ */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod)) return false;
+  if (!pod.status?.podIP) return false;
+  if (!includeTerminating && pod.metadata.deletionTimestamp) return false;
+  return true;
 }
 
 /** The pod's port a Service port targets, or undefined when a named port is absent. */

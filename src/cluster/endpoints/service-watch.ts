@@ -2,15 +2,15 @@
 // Service, a pod change queues every Service of its namespace that selects the pod before or
 // after the change (a relabelled pod leaves one Service and joins another).
 import type { Pod, Service } from '../../api/core-v1.js';
+import { enqueueObject, type KeyQueue } from '../../runtime/handlers.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import { selectsPod } from './service-pods.js';
 
-export function watchServicePods(services: Informer<Service>, pods: Informer<Pod>, enqueue: (key: string) => void): void {
-  const fromService = (svc: Service) => enqueue(objectKey(svc));
-  services.addHandlers({ onAdd: fromService, onUpdate: fromService, onDelete: fromService });
+export function watchServicePods(services: Informer<Service>, pods: Informer<Pod>, queue: KeyQueue): void {
+  services.addHandlers(enqueueObject(queue));
   const fromPods = (...changed: Pod[]) => {
     for (const svc of services.list()) {
-      if (changed.some((p) => selectsPod(svc, p))) enqueue(objectKey(svc));
+      if (changed.some((p) => selectsPod(svc, p))) queue.add(objectKey(svc));
     }
   };
   pods.addHandlers({ onAdd: (p) => fromPods(p), onUpdate: (p, old) => fromPods(p, old), onDelete: (p) => fromPods(p) });

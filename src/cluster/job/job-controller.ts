@@ -5,23 +5,18 @@
 // Jobs are not deleted after ttlSecondsAfterFinished (kube's separate TTL controller).
 import type { Pod } from '../../api/core-v1.js';
 import type { Job } from '../../api/apps-batch-v1.js';
-import type { KubeObject } from '../../api/types.js';
 import { BATCH, CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
+import { CacheFence, FENCE_RETRY_MS } from '../../runtime/cache-fence.js';
 import { Controller, type Result } from '../../runtime/controller.js';
 import type { EventSink } from '../../runtime/events.js';
+import { enqueueObject, enqueueOwner } from '../../runtime/handlers.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
-import { CacheFence, FENCE_RETRY_MS } from '../endpoints/cache-fence.js';
 import { JOB_COMPONENT, JOB_WORKERS } from './consts.js';
 import { forgeJobPod, planJob } from './plan-job.js';
-
-function ownerKey(obj: KubeObject): string | undefined {
-  const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Job');
-  return ref ? `${obj.metadata.namespace}/${ref.name}` : undefined;
-}
 
 const controlledBy = (pod: Pod, job: Job) => (pod.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === job.metadata.uid);
 
@@ -39,14 +34,10 @@ export class JobController implements Runnable {
     this.pods = m.informer<Pod>(CORE.pods);
     this.events = m.events(JOB_COMPONENT);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: JOB_WORKERS, log: ctx.log });
-    const enqueue = (obj: KubeObject) => this.controller.enqueue(`${obj.metadata.namespace}/${obj.metadata.name}`);
-    this.jobs.addHandlers({ onAdd: enqueue, onUpdate: enqueue, onDelete: enqueue });
-    const fromPod = (pod: Pod) => {
-      this.fence.observe(pod);
-      const key = ownerKey(pod);
-      if (key) this.controller.enqueue(key);
-    };
-    this.pods.addHandlers({ onAdd: fromPod, onUpdate: fromPod, onDelete: fromPod });
+    const queue = this.controller.queue;
+    this.jobs.addHandlers(enqueueObject(queue));
+    this.pods.addHandlers(this.fence.observer());
+    this.pods.addHandlers(enqueueOwner(queue, 'Job'));
   }
 
   run(signal: AbortSignal): Promise<void> {

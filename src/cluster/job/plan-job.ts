@@ -9,7 +9,7 @@
 // backoff, and Indexed mode, podFailurePolicy, successPolicy and suspend's condition are absent.
 import type { Condition, Pod } from '../../api/core-v1.js';
 import type { Job, JobStatus } from '../../api/apps-batch-v1.js';
-import { isPodReady } from '../endpoints/pods.js';
+import { isPodActive, isPodReady, isPodTerminal } from '../pod-state.js';
 import { JOB_BURST, MESSAGE, REASON } from './consts.js';
 
 export interface JobPlan {
@@ -41,8 +41,8 @@ const deletionOrder = (a: Pod, b: Pod) =>
   Number(isPodReady(a)) - Number(isPodReady(b)) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '');
 
 export function planJob(job: Job, pods: readonly Pod[], now: Date): JobPlan {
-  const active = pods.filter((p) => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
-  const terminating = pods.filter((p) => p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
+  const active = pods.filter(isPodActive);
+  const terminating = pods.filter((p) => p.metadata.deletionTimestamp && !isPodTerminal(p)).length;
   const succeeded = Math.max(job.status?.succeeded ?? 0, pods.filter((p) => p.status?.phase === 'Succeeded').length);
   const failed = Math.max(job.status?.failed ?? 0, pods.filter((p) => p.status?.phase === 'Failed').length);
   const startTime = job.status?.startTime ?? (job.spec.suspend ? undefined : ts(now));

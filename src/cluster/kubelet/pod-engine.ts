@@ -10,6 +10,7 @@ import { isStatusError } from '../../machinery/errors.js';
 import { Controller, type Logger, type Result } from '../../runtime/controller.js';
 import type { EventSink } from '../../runtime/events.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
+import { isPodTerminal } from '../pod-state.js';
 import { PodIPAllocator } from './ip-allocator.js';
 import type { KubeletProfile } from './profiles.js';
 import { nextStep } from './stages.js';
@@ -45,8 +46,7 @@ export class PodEngine {
     const node = this.nodes.get(pod.spec.nodeName ?? '');
     if (!node) return;
     const key = objectKey(pod);
-    const phase = pod.status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') node.ips.release(key);
+    if (isPodTerminal(pod)) node.ips.release(key);
     else if (pod.status?.podIP) node.ips.observe(key, pod.status.podIP);
     this.controller.enqueue(key);
   }

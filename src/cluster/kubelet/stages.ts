@@ -8,6 +8,7 @@
 //   complete Running, restartPolicy != Always -> Succeeded (Job pods)
 //   crash    Running, chaos profile          -> containers restarted, RESTARTS + 1
 import type { Pod, PodStatus } from '../../api/core-v1.js';
+import { isPodTerminal } from '../pod-state.js';
 import type { KubeletProfile } from './profiles.js';
 import { stableDelay } from './profiles.js';
 import { forgeContainerCreating, forgeRestarted, forgeRunning, forgeSucceeded } from './pod-status.js';
@@ -56,7 +57,7 @@ export function nextStep(pod: Pod, ctx: StageContext): Step | undefined {
     const requested = Date.parse(pod.metadata.deletionTimestamp) - grace;
     return { stage: 'delete', at: requested + Math.min(stableDelay(profile.stopMs, `${uid}/stop`), grace), act: () => ({ kind: 'delete' }) };
   }
-  if (phase === 'Succeeded' || phase === 'Failed') return undefined;
+  if (isPodTerminal(pod)) return undefined;
   if (phase === 'Pending' && !isContainerCreating(pod)) {
     if (profile.showContainerCreating) {
       return { stage: 'create', at: now.getTime(), act: () => ({ kind: 'status', status: forgeContainerCreating(pod, ctx.hostIP, now), events: [] }) };

@@ -23,8 +23,8 @@ export function lastHeard(node: Node, lease: Lease | undefined): number {
  * saw the node: a controller that just started gives every node a full grace period, as kube's
  * does, so a cluster restarted after a long stop does not declare its nodes dead at once.
  */
-export function isSilent(node: Node, lease: Lease | undefined, now: Date, since: number): boolean {
-  return now.getTime() - Math.max(lastHeard(node, lease), since) > NODE_MONITOR_GRACE_MS;
+export function isSilent(node: Node, lease: Lease | undefined, now: Date, since: number, graceMs = NODE_MONITOR_GRACE_MS): boolean {
+  return now.getTime() - Math.max(lastHeard(node, lease), since) > graceMs;
 }
 
 /** The conditions of a silent node: every probed condition Unknown, as the node controller sets them. */

@@ -83,7 +83,7 @@ export class NodeLifecycleController implements Runnable {
     if (!node) return;
     const now = this.ctx.now();
     if (!this.firstSeen.has(name)) this.firstSeen.set(name, now.getTime());
-    if (isSilent(node, this.leases.get(`${NODE_LEASE_NAMESPACE}/${name}`), now, this.firstSeen.get(name)!)) {
+    if (isSilent(node, this.leases.get(`${NODE_LEASE_NAMESPACE}/${name}`), now, this.firstSeen.get(name)!, this.ctx.nodeMonitorGraceMs)) {
       const conditions = forgeUnknownConditions(node, stamp(now));
       if (conditions) {
         node = await this.client.update<Node>(CORE.nodes, { ...node, status: { ...node.status, conditions } }, 'status');

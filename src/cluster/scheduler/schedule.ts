@@ -8,12 +8,13 @@
 // Deliberately not here: percentageOfNodesToScore (every node is evaluated; kube evaluates every
 // node below 100 nodes too), nominated nodes, extenders, binding.
 import type { Pod } from '../../api/core-v1.js';
+import { isPodTerminal } from '../pod-state.js';
 import { prepareCycle, runFilters, type FilterFailure } from './filters.js';
 import { fitErrorMessage, NO_NODES_AVAILABLE, preemptionMessage, type Diagnosis, type NodeStatus, type PreemptionOutcome } from './message.js';
 import { AFFINITY_CONFLICT_REASON, requiredNodeNames } from './node-affinity.js';
 import { dryRunPreemption } from './preemption.js';
 import { scoreNodes, selectHost, type NodeScore } from './score.js';
-import { isTerminal, toNodeInfos, type NodeInfo, type Snapshot } from './snapshot.js';
+import { toNodeInfos, type NodeInfo, type Snapshot } from './snapshot.js';
 
 const DEFAULT_SCHEDULER = 'default-scheduler';
 /** The absent-node status kube gives nodes a PreFilterResult left out. */
@@ -51,7 +52,7 @@ export function isSchedulingCandidate(pod: Pod): boolean {
   const name = pod.spec.schedulerName;
   const gates = pod.spec['schedulingGates'];
   return !pod.spec.nodeName && (!name || name === DEFAULT_SCHEDULER) && !pod.metadata.deletionTimestamp
-    && !isTerminal(pod) && !(Array.isArray(gates) && gates.length > 0);
+    && !isPodTerminal(pod) && !(Array.isArray(gates) && gates.length > 0);
 }
 
 const nodeAffinityStatus = (reason: string): FilterFailure => ({ plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: [reason] });

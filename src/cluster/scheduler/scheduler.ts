@@ -15,6 +15,7 @@ import type { EventSink } from '../../runtime/events.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
+import { isPodTerminal } from '../pod-state.js';
 import { DEFAULT_SCHEDULER_NAME, INITIAL_BACKOFF_MS, MAX_BACKOFF_MS, MAX_INFLIGHT_BINDINGS, UNSCHEDULABLE_FLUSH_MS } from './constants.js';
 import { SchedulerCache } from './scheduler-cache.js';
 import { isSchedulingCandidate, schedulePod } from './schedule.js';
@@ -65,8 +66,7 @@ export class Scheduler implements Runnable {
       return;
     }
     this.unschedulable.delete(key);
-    const finished = (p?: Pod) => p?.status?.phase === 'Succeeded' || p?.status?.phase === 'Failed';
-    if (finished(pod) && !finished(old)) this.flush();
+    if (isPodTerminal(pod) && !(old && isPodTerminal(old))) this.flush();
   }
 
   private podGone(pod: Pod): void {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isTerminal, toNodeInfos } from './snapshot.js';
+import { toNodeInfos } from './snapshot.js';
 import { node, pod, snapshot } from './testdata.js';
 
 test('toNodeInfos keeps node order and leaves terminal pods out', () => {
@@ -13,9 +13,4 @@ test('toNodeInfos keeps node order and leaves terminal pods out', () => {
   assert.deepEqual(infos[0]!.pods.map((p) => p.metadata.name), ['run', 'bye']);
   assert.equal(infos[0]!.resources.requested.milliCPU, 1000);
   assert.equal(infos[1]!.pods.length, 0);
-});
-
-test('isTerminal', () => {
-  const cases: [string | undefined, boolean][] = [[undefined, false], ['Pending', false], ['Running', false], ['Succeeded', true], ['Failed', true]];
-  for (const [phase, want] of cases) assert.equal(isTerminal({ ...pod('p'), status: phase ? { phase: phase as 'Running' } : {} }), want, String(phase));
 });

@@ -4,6 +4,7 @@
 // (status.phase!=Succeeded,status.phase!=Failed) leaves them out; terminating pods still count.
 // Deliberately not here: assumed/nominated pods, image states, volumes.
 import type { Node, Pod } from '../../api/core-v1.js';
+import { isPodTerminal } from '../pod-state.js';
 import { nodeResources, type NodeResources } from './resources.js';
 
 export interface Snapshot {
@@ -27,10 +28,6 @@ function hasRequiredAntiAffinity(p: Pod): boolean {
   return (p.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0;
 }
 
-export function isTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}
-
 // A node's info depends only on the node object and its pod list; callers that keep both
 // unchanged between cycles (the scheduler's cache does) get it without recomputing the sums.
 const infoMemo = new WeakMap<readonly Pod[], { node: Node; info: NodeInfo }>();
@@ -38,7 +35,7 @@ const infoMemo = new WeakMap<readonly Pod[], { node: Node; info: NodeInfo }>();
 export function toNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {
   const memo = infoMemo.get(pods);
   if (memo && memo.node === node) return memo.info;
-  const live = pods.filter((p) => !isTerminal(p));
+  const live = pods.filter((p) => !isPodTerminal(p));
   const info = {
     name: node.metadata.name ?? '', node, pods: live, podsWithRequiredAntiAffinity: live.filter(hasRequiredAntiAffinity),
     resources: nodeResources(node, live),

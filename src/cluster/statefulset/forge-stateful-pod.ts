@@ -6,7 +6,7 @@
 // serve PersistentVolumeClaims.
 import type { Pod } from '../../api/core-v1.js';
 import type { StatefulSet } from '../../api/apps-batch-v1.js';
-import { CONTROLLER_REVISION_HASH_LABEL, controllerRef } from '../daemonset/controller-history.js';
+import { CONTROLLER_REVISION_HASH_LABEL, controllerRef } from '../history/controller-history.js';
 import { POD_INDEX_LABEL, POD_NAME_LABEL } from './consts.js';
 
 /** getParentNameAndOrdinal: the ordinal of `<set>-<n>`, or undefined for a foreign name. */

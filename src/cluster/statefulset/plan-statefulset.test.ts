@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Pod } from '../../api/core-v1.js';
 import type { StatefulSet } from '../../api/apps-batch-v1.js';
-import { forgeControllerRevision } from '../daemonset/controller-history.js';
+import { forgeControllerRevision } from '../history/controller-history.js';
 import { forgeStatefulPod } from './forge-stateful-pod.js';
 import { computeStatefulSetStatus, planStatefulSet, type Action } from './plan-statefulset.js';
 

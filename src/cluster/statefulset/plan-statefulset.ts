@@ -8,7 +8,7 @@
 // MaxUnavailableStatefulSet alpha feature (several pods at once) is not modelled.
 import type { Pod, PodTemplateSpec } from '../../api/core-v1.js';
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from '../../api/apps-batch-v1.js';
-import { isPodAvailable, isRunningAndReady } from '../endpoints/pods.js';
+import { isPodAvailable, isPodTerminal, isRunningAndReady } from '../pod-state.js';
 import { forgeStatefulPod, ordinalOf, podRevision } from './forge-stateful-pod.js';
 
 export type Action = { type: 'create'; pod: Pod } | { type: 'delete'; pod: Pod; reason: string };
@@ -16,7 +16,6 @@ export type Action = { type: 'create'; pod: Pod } | { type: 'delete'; pod: Pod; 
 export interface Revisions { current: ControllerRevision; update: ControllerRevision }
 
 const isTerminating = (p: Pod) => p.metadata.deletionTimestamp !== undefined;
-const isFinished = (p: Pod) => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded';
 const isHealthy = (p: Pod, minReady: number, now: Date) => isRunningAndReady(p) && !isTerminating(p) && isPodAvailable(p, minReady, now);
 
 /** The template a revision snapshots (its data is `{spec: {template: {..., $patch}}}`). */
@@ -57,7 +56,7 @@ export function planStatefulSet(set: StatefulSet, pods: readonly Pod[], revs: Re
       if (monotonic) return actions;
       continue;
     }
-    if (isFinished(pod) && !isTerminating(pod)) {
+    if (isPodTerminal(pod) && !isTerminating(pod)) {
       actions.push({ type: 'delete', pod, reason: `pod ${pod.metadata.name} is ${pod.status?.phase === 'Failed' ? 'failed' : 'succeeded'}` });
       if (monotonic) return actions;
       continue;

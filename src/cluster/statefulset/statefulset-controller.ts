@@ -6,24 +6,20 @@
 // Pods are only those the StatefulSet controls: orphans are not adopted, PVCs not created.
 import type { Pod } from '../../api/core-v1.js';
 import type { ControllerRevision, StatefulSet, StatefulSetStatus } from '../../api/apps-batch-v1.js';
-import type { KubeObject } from '../../api/types.js';
 import { APPS, CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
+import { CacheFence, FENCE_RETRY_MS } from '../../runtime/cache-fence.js';
 import { Controller, type Result } from '../../runtime/controller.js';
 import type { EventSink } from '../../runtime/events.js';
+import { enqueueObject, enqueueOwner } from '../../runtime/handlers.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
-import { CONTROLLER_REVISION_HASH_LABEL, isControlledBy, planHistory, revisionsToPrune } from '../daemonset/controller-history.js';
-import { CacheFence, FENCE_RETRY_MS } from '../endpoints/cache-fence.js';
+import { CONTROLLER_REVISION_HASH_LABEL, isControlledBy } from '../history/controller-history.js';
+import { ensureCurrentRevision, ensureHistoryPruned } from '../history/history-writes.js';
 import { STATEFULSET_COMPONENT, STATEFULSET_WORKERS } from './consts.js';
 import { computeStatefulSetStatus, planStatefulSet, type Action, type Revisions } from './plan-statefulset.js';
-
-function ownerKey(obj: KubeObject): string | undefined {
-  const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === 'StatefulSet');
-  return ref ? `${obj.metadata.namespace}/${ref.name}` : undefined;
-}
 
 export class StatefulSetController implements Runnable {
   readonly name = 'statefulset';
@@ -42,17 +38,12 @@ export class StatefulSetController implements Runnable {
     this.revisions = m.informer<ControllerRevision>(APPS.controllerrevisions);
     this.events = m.events(STATEFULSET_COMPONENT);
     this.controller = new Controller(this.name, (key) => this.reconcile(key), { workers: STATEFULSET_WORKERS, log: ctx.log });
-    const enqueue = (obj: KubeObject) => this.controller.enqueue(`${obj.metadata.namespace}/${obj.metadata.name}`);
-    this.sets.addHandlers({ onAdd: enqueue, onUpdate: enqueue, onDelete: enqueue });
-    const fromOwned = (fence: CacheFence) => (obj: KubeObject) => {
-      fence.observe(obj);
-      const key = ownerKey(obj);
-      if (key) this.controller.enqueue(key);
-    };
-    const fromPod = fromOwned(this.podFence);
-    this.pods.addHandlers({ onAdd: fromPod, onUpdate: fromPod, onDelete: fromPod });
-    const fromRevision = fromOwned(this.revisionFence);
-    this.revisions.addHandlers({ onAdd: fromRevision, onUpdate: fromRevision, onDelete: fromRevision });
+    const queue = this.controller.queue;
+    this.sets.addHandlers(enqueueObject(queue));
+    this.pods.addHandlers(this.podFence.observer());
+    this.pods.addHandlers(enqueueOwner(queue, 'StatefulSet'));
+    this.revisions.addHandlers(this.revisionFence.observer());
+    this.revisions.addHandlers(enqueueOwner(queue, 'StatefulSet'));
   }
 
   run(signal: AbortSignal): Promise<void> {
@@ -70,23 +61,15 @@ export class StatefulSetController implements Runnable {
     for (const action of planStatefulSet(set, pods, revs, now)) await this.ensureAction(key, set, action);
     const live = new Set(pods.map((p) => p.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? ''));
     live.add(revs.current.metadata.name ?? '');
-    await this.ensureHistoryPruned(set, revisions, revs.update, live);
+    await ensureHistoryPruned(this.ctx.manager.client, revisions, revs.update, live, set.spec.revisionHistoryLimit ?? 10);
     const status = computeStatefulSetStatus(set, pods, revs, now);
     await this.ensureStatus(set, status);
     if ((set.spec.minReadySeconds ?? 0) > 0 && (status.readyReplicas ?? 0) > (status.availableReplicas ?? 0)) return { requeueAfter: 1000 };
   }
 
   private async ensureRevisions(key: string, set: StatefulSet, revisions: ControllerRevision[]): Promise<Revisions> {
-    const plan = planHistory({ ...set, apiVersion: 'apps/v1', kind: 'StatefulSet' }, revisions);
-    const client = this.ctx.manager.client;
-    let update = plan.current;
-    if (plan.create) {
-      update = await client.create(APPS.controllerrevisions, plan.current);
-      this.revisionFence.wrote(key, update);
-    } else if (plan.bump !== undefined) {
-      update = await client.patch<ControllerRevision>(APPS.controllerrevisions, set.metadata.namespace ?? '', plan.current.metadata.name ?? '', { revision: plan.bump });
-      this.revisionFence.wrote(key, update);
-    }
+    const owner = { ...set, apiVersion: 'apps/v1', kind: 'StatefulSet' };
+    const update = await ensureCurrentRevision(this.ctx.manager.client, owner, revisions, (rev) => this.revisionFence.wrote(key, rev));
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
     return { current, update };
   }
@@ -109,16 +92,6 @@ export class StatefulSetController implements Runnable {
       this.events.event(set, 'Normal', 'SuccessfulDelete', `delete Pod ${name} in StatefulSet ${set.metadata.name} successful`);
     } catch (err) {
       if (!(isStatusError(err) && err.code === 404)) throw err;
-    }
-  }
-
-  private async ensureHistoryPruned(set: StatefulSet, revisions: ControllerRevision[], update: ControllerRevision, live: Set<string>): Promise<void> {
-    for (const rev of revisionsToPrune(revisions, update.metadata.name ?? '', live, set.spec.revisionHistoryLimit ?? 10)) {
-      try {
-        await this.ctx.manager.client.delete(APPS.controllerrevisions, rev.metadata.namespace ?? '', rev.metadata.name ?? '');
-      } catch (err) {
-        if (!(isStatusError(err) && err.code === 404)) throw err;
-      }
     }
   }
 

@@ -6,6 +6,7 @@ import type { Deployment, Pod, ReplicaSet } from '../../api/core-v1.js';
 import type { OwnerReference } from '../../api/types.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { matchesSelector, selectorFromLabelSelector } from '../../machinery/selectors.js';
+import { enqueueObject } from '../../runtime/handlers.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import type { WorkQueue } from '../../runtime/workqueue.js';
 import { controllerOf } from './controller-ref.js';
@@ -41,11 +42,7 @@ export function addDeploymentHandlers(d: DeploymentHandlerDeps): void {
     }
   };
 
-  d.deployments.addHandlers({
-    onAdd: (dep) => d.queue.add(objectKey(dep)),
-    onUpdate: (dep) => d.queue.add(objectKey(dep)),
-    onDelete: (dep) => d.queue.add(objectKey(dep)),
-  });
+  d.deployments.addHandlers(enqueueObject(d.queue));
   d.rses.addHandlers({
     onAdd: (rs) => {
       if (!enqueueOwner(rs)) enqueueAdopters(rs);

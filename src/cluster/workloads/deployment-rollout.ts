@@ -5,6 +5,7 @@
 // one up; a scaling event or a paused Deployment only resizes (proportionally mid-rollout).
 // Every path ends by writing the status, and returns when to check the progress deadline.
 import type { Deployment, Pod, ReplicaSet } from '../../api/core-v1.js';
+import { isPodTerminal } from '../pod-state.js';
 import { DESIRED_REPLICAS_ANNOTATION } from './constants.js';
 import type { DeploymentWrites } from './deployment-writes.js';
 import { calculateStatus, computeRolloutStatus, deploymentComplete, deploymentStatusEqual, progressCheckAfterMs } from './deployment-status.js';
@@ -131,7 +132,7 @@ export function oldPodsRunning(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet
   if (oldRSs.some((rs) => (rs.status?.replicas ?? 0) > 0)) return true;
   for (const [uid, pods] of podsByRS) {
     if (newRS && newRS.metadata.uid === uid) continue;
-    if (pods.some((p) => p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')) return true;
+    if (pods.some((p) => !isPodTerminal(p))) return true;
   }
   return false;
 }

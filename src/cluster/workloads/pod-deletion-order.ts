@@ -5,8 +5,8 @@
 // less time first; more restarts first; newer first. Times compare on a log2 scale, ties broken by
 // UID, so equivalent pods are picked pseudo-randomly rather than strictly by age. Pure.
 import type { Pod } from '../../api/core-v1.js';
+import { isPodActive, isPodReady, maxContainerRestarts, podReadySince } from '../pod-state.js';
 import { POD_DELETION_COST_ANNOTATION } from './constants.js';
-import { isPodActive, isPodReady, maxContainerRestarts, podReadySince } from './pod-state.js';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 

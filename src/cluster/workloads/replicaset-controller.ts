@@ -13,6 +13,7 @@ import { Controller, errorText, type Result } from '../../runtime/controller.js'
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ClusterContext } from '../controllers.js';
+import { isPodActive, podKey } from '../pod-state.js';
 import { BURST_REPLICAS, REPLICASET_COMPONENT, REPLICASET_WORKERS, SLOW_START_INITIAL_BATCH_SIZE } from './constants.js';
 import { controllerOf, forgeAdoptPatch, forgeControllerRef, forgeReleasePatch, planClaims } from './controller-ref.js';
 import type { EventSink } from '../../runtime/events.js';
@@ -20,7 +21,6 @@ import { Expectations } from './expectations.js';
 import { forgePodFromTemplate } from './forge-pod.js';
 import { OwnerIndex } from './owner-index.js';
 import { podsToDelete } from './pod-deletion-order.js';
-import { isPodActive, podKey } from './pod-state.js';
 import { addReplicaSetHandlers } from './replicaset-handlers.js';
 import { availabilityRecheckMs, computeReplicaSetStatus, replicaSetStatusChanged } from './replicaset-status.js';
 import { slowStartBatch } from './slow-start.js';

@@ -8,12 +8,13 @@ import type { Pod, ReplicaSet } from '../../api/core-v1.js';
 import type { OwnerReference } from '../../api/types.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { matchesSelector, selectorFromLabelSelector } from '../../machinery/selectors.js';
+import { enqueueObject } from '../../runtime/handlers.js';
 import { objectKey, type Informer } from '../../runtime/informer.js';
 import type { WorkQueue } from '../../runtime/workqueue.js';
+import { isPodReady, podKey } from '../pod-state.js';
 import { controllerOf } from './controller-ref.js';
 import type { Expectations } from './expectations.js';
 import type { OwnerIndex } from './owner-index.js';
-import { isPodReady, podKey } from './pod-state.js';
 
 export interface ReplicaSetHandlerDeps {
   rses: Informer<ReplicaSet>;
@@ -87,8 +88,7 @@ export function addReplicaSetHandlers(d: ReplicaSetHandlerDeps): void {
 
   d.pods.addHandlers({ onAdd: podAdded, onUpdate: podUpdated, onDelete: podDeleted });
   d.rses.addHandlers({
-    onAdd: (rs) => d.queue.add(objectKey(rs)),
-    onUpdate: (rs) => d.queue.add(objectKey(rs)),
+    ...enqueueObject(d.queue),
     onDelete: (rs) => {
       d.expectations.delete(objectKey(rs));
       d.queue.add(objectKey(rs));

@@ -4,8 +4,8 @@
 // ReplicaFailure condition while creating or deleting pods fails. Pure.
 import type { Condition, Pod, ReplicaSet, ReplicaSetStatus } from '../../api/core-v1.js';
 import { deepEqual } from '../../machinery/deep.js';
+import { isPodAvailable, isPodReady, podReadySince } from '../pod-state.js';
 import { rfc3339 } from './conditions.js';
-import { isPodAvailable, isPodReady } from './pod-state.js';
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
@@ -58,7 +58,7 @@ export function availabilityRecheckMs(rs: ReplicaSet, pods: Pod[], now: Date): n
   let soonest: number | undefined;
   for (const p of pods) {
     if (!isPodReady(p) || isPodAvailable(p, minReady, now)) continue;
-    const since = Date.parse(p.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '') || now.getTime();
+    const since = podReadySince(p) || now.getTime();
     const at = since + minReady * 1000 - now.getTime() + 1000;
     soonest = soonest === undefined ? at : Math.min(soonest, at);
   }

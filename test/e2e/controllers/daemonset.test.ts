@@ -4,9 +4,6 @@
 // the set of nodes and a nodeSelector narrowing it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTestCluster, eventually, type TestCluster } from '../../support/cluster.js';
 
 const CONFIG = `kind: Cluster
@@ -20,10 +17,7 @@ nodes:
 
 let c: TestCluster;
 before(async () => {
-  const config = join(tmpdir(), `ctrl-ds-config-${process.pid}.yaml`);
-  writeFileSync(config, CONFIG);
-  c = await createTestCluster('ctrl-ds', ['--config', config], { LKIND_KUBELET_PROFILE: 'instant' });
-  rmSync(config);
+  c = await createTestCluster('ctrl-ds', [], { LKIND_KUBELET_PROFILE: 'instant' }, { config: CONFIG });
 });
 after(async () => { await c?.destroy(); });
 

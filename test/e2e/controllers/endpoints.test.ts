@@ -37,11 +37,7 @@ spec:
   ports: [{name: http, port: 80, targetPort: http}]
 `;
 
-const json = async (args: string[]) => {
-  const r = await c.kubectl([...args, '-o', 'json']);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-};
+const json = async (args: string[]) => JSON.parse(await c.ok([...args, '-o', 'json']));
 
 test('a Service with a selector gets Endpoints and an EndpointSlice of its ready pods', async () => {
   const r = await c.kubectl(['apply', '-f', '-'], { input: pod('web-1', 'web') + pod('web-2', 'web') + pod('other', 'db') + SERVICE });

@@ -2,9 +2,6 @@
 // side by side on loopback, each with its own port, CA and data.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createTestCluster, type TestCluster } from '../../support/cluster.js';
 
 const CONFIG = `kind: Cluster
@@ -22,9 +19,7 @@ nodes:
 let a: TestCluster;
 let b: TestCluster;
 before(async () => {
-  const config = join(tmpdir(), `kind-config-${process.pid}.yaml`);
-  writeFileSync(config, CONFIG);
-  a = await createTestCluster('alpha', ['--config', config]);
+  a = await createTestCluster('alpha', [], {}, { config: CONFIG });
   b = await createTestCluster('beta');
 });
 after(async () => {

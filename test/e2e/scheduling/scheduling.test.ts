@@ -3,9 +3,6 @@
 // otherwise stay Pending with kube-scheduler's message; retried when nodes change.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTestCluster, eventually, type TestCluster } from '../../support/cluster.js';
 
 const CONFIG = `kind: Cluster
@@ -21,11 +18,7 @@ nodes:
 
 let c: TestCluster;
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sched-config-'));
-  const config = join(dir, 'kind.yaml');
-  writeFileSync(config, CONFIG);
-  c = await createTestCluster('sched', ['--config', config], { LKIND_KUBELET_PROFILE: 'instant' });
-  rmSync(dir, { recursive: true, force: true });
+  c = await createTestCluster('sched', [], { LKIND_KUBELET_PROFILE: 'instant' }, { config: CONFIG });
   await c.kubectl(['create', 'namespace', 'demo']);
 });
 after(async () => { await c?.destroy(); });

@@ -5,9 +5,6 @@
 // nodes will look) is scheduled onto like any other.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTestCluster, eventually, type TestCluster } from '../../support/cluster.js';
 
 const CONFIG = `kind: Cluster
@@ -50,10 +47,7 @@ spec:
 
 let c: TestCluster;
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tutorial-config-'));
-  writeFileSync(join(dir, 'kind.yaml'), CONFIG);
-  c = await createTestCluster('venice', ['--config', join(dir, 'kind.yaml')], { LKIND_KUBELET_PROFILE: 'instant' });
-  rmSync(dir, { recursive: true, force: true });
+  c = await createTestCluster('venice', [], { LKIND_KUBELET_PROFILE: 'instant' }, { config: CONFIG });
   await c.kubectl(['create', 'namespace', 'liqo-demo']);
 });
 after(async () => { await c?.destroy(); });

@@ -31,9 +31,7 @@ interface Meta { name: string; uid: string; labels?: Record<string, string>; ann
 interface Obj { metadata: Meta; spec: Record<string, unknown>; status?: Record<string, unknown> }
 
 async function list(kind: string, selector = 'app=web'): Promise<Obj[]> {
-  const r = await c.kubectl(['get', kind, '-l', selector, '-o', 'json']);
-  assert.equal(r.code, 0, r.stderr);
-  return (JSON.parse(r.stdout) as { items: Obj[] }).items;
+  return (JSON.parse(await c.ok(['get', kind, '-l', selector, '-o', 'json'])) as { items: Obj[] }).items;
 }
 const live = (objs: Obj[]) => objs.filter((o) => !o.metadata.deletionTimestamp);
 

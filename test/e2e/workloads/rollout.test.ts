@@ -28,11 +28,7 @@ ${extra}
       containers: [{name: nginx, image: "nginx:1.25"}]
 `;
 
-const run = async (args: string[], input?: string) => {
-  const r = await c.kubectl(args, { input, timeoutMs: 40_000 });
-  assert.equal(r.code, 0, `kubectl ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-};
+const run = (args: string[], input?: string) => c.ok(args, { input, timeoutMs: 40_000 });
 const rolloutStatus = (name: string) => run(['rollout', 'status', `deploy/${name}`, '--timeout=30s']);
 const rsNames = async (app: string) => (await run(['get', 'rs', '-l', `app=${app}`, '-o', 'jsonpath={.items[*].metadata.name}'])).split(' ').filter(Boolean);
 interface Cond { type: string; status: string; reason: string; message: string }

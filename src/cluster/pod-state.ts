@@ -1,20 +1,30 @@
-// Predicates on a pod's lifecycle as the workload controllers read them (k8s.io/kubernetes/pkg/api/v1/pod
-// and pkg/controller's IsPodActive): active, ready, available after minReadySeconds, and when it
-// became ready. Pure; times come from the caller.
-import type { Condition, Pod } from '../../api/core-v1.js';
+// Pod predicates shared by the cluster controllers (k8s.io/kubernetes pkg/api/v1/pod's podutil and
+// pkg/controller's IsPodActive): terminal and active pods, readiness, availability after
+// minReadySeconds, when a pod became ready. Pure functions of the pod; times come from the caller.
+// Which pods back a Service is the endpoints controllers' own (endpoints/service-pods.ts).
+import type { Condition, Pod } from '../api/core-v1.js';
 
-/** Not finished (Succeeded/Failed) and not being deleted: counts towards a ReplicaSet's replicas. */
-export function isPodActive(pod: Pod): boolean {
-  const phase = pod.status?.phase;
-  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+/** Succeeded or Failed: the pod will not run again. */
+export function isPodTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
+/** Not finished (Succeeded/Failed) and not being deleted (controller.IsPodActive). */
+export function isPodActive(pod: Pod): boolean {
+  return !isPodTerminal(pod) && !pod.metadata.deletionTimestamp;
+}
+
+/** The first Ready condition (podutil.GetPodReadyCondition). */
 export function podReadyCondition(pod: Pod): Condition | undefined {
   return pod.status?.conditions?.find((c) => c.type === 'Ready');
 }
 
 export function isPodReady(pod: Pod): boolean {
   return podReadyCondition(pod)?.status === 'True';
+}
+
+export function isRunningAndReady(pod: Pod): boolean {
+  return pod.status?.phase === 'Running' && isPodReady(pod);
 }
 
 /** When the pod last became ready, in ms since the epoch; 0 when it is not ready or unknown. */

@@ -3,7 +3,7 @@
 // template as the patch `{"spec":{"template":{..., "$patch":"replace"}}}` that `kubectl rollout
 // undo` applies, is named `<owner>-<hash>` and labelled with the hash, carries an increasing
 // revision number, and old ones beyond revisionHistoryLimit are pruned unless a live pod still
-// runs them. Pure functions; the controllers do the writes. The hash is computeHash's over the
+// runs them. Pure functions; history-writes.ts does the writes. The hash is computeHash's over the
 // revision's canonical JSON, so its shape, not its value, matches a real cluster's.
 import type { PodTemplateSpec } from '../../api/core-v1.js';
 import type { ControllerRevision } from '../../api/apps-batch-v1.js';

@@ -4,7 +4,8 @@
 // This is what client-go's ControllerExpectations and the EndpointSlice tracker guard against:
 // acting twice on a stale cache (two slices for one Service, a second pod for one node). It
 // deliberately does not work across informers: fence the informer the writes land in.
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject } from '../api/types.js';
+import type { InformerHandlers } from './informer.js';
 
 export class CacheFence {
   private seen = 0;
@@ -14,6 +15,12 @@ export class CacheFence {
   observe(obj: KubeObject): void {
     const rv = Number(obj.metadata.resourceVersion);
     if (Number.isFinite(rv) && rv > this.seen) this.seen = rv;
+  }
+
+  /** Informer handlers that observe every object delivered; add them before the enqueueing ones. */
+  observer(): InformerHandlers<KubeObject> {
+    const observe = (obj: KubeObject) => this.observe(obj);
+    return { onAdd: observe, onUpdate: observe, onDelete: observe };
   }
 
   /** Records that `written` (a write's response) must be in the cache before `key` runs again. */
