@@ -16,6 +16,8 @@ export interface ContainerPort { name?: string; containerPort: number; protocol?
 export interface Container {
   name: string;
   image?: string;
+  command?: string[];
+  args?: string[];
   ports?: ContainerPort[];
   resources?: ResourceRequirements;
   [field: string]: unknown;
@@ -221,3 +223,9 @@ export interface ReplicaSet extends KubeObject {
   spec: { replicas?: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number };
   status?: ReplicaSetStatus;
 }
+
+export interface ConfigMap extends KubeObject { data?: Record<string, string>; binaryData?: Record<string, string> }
+
+export interface Secret extends KubeObject { type?: string; data?: Record<string, string>; stringData?: Record<string, string> }
+
+export interface Namespace extends KubeObject { spec?: { finalizers?: string[] }; status?: { phase?: 'Active' | 'Terminating' } }

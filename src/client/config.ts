@@ -4,7 +4,6 @@
 // port in the environment, token and CA in the service-account directory).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
 
 export interface RestConfig {
   /** https://host:port */
@@ -15,19 +14,35 @@ export interface RestConfig {
   /** Extra headers, e.g. Authorization for tokens. */
   headers: Record<string, string>;
   userAgent?: string;
+  /** A bearer token file re-read as it rotates (the projected ServiceAccount token of a pod). */
+  tokenFile?: string;
 }
 
 export interface KubeconfigOptions {
   /** Path of the kubeconfig; $KUBECONFIG or ~/.kube/config when absent. */
   kubeconfig?: string;
   context?: string;
+  /** kubectl's --cluster and --user: override those of the context. */
+  cluster?: string;
+  user?: string;
 }
 
 export async function configFromKubeconfig(opts: KubeconfigOptions = {}): Promise<RestConfig> {
+  // Loaded on demand: client-node is large, and processes in pods never read a kubeconfig.
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
   else kc.loadFromDefault();
-  if (opts.context) kc.setCurrentContext(opts.context);
+  if (opts.context) {
+    if (!kc.getContextObject(opts.context)) throw new Error(`context "${opts.context}" does not exist`);
+    kc.setCurrentContext(opts.context);
+  }
+  if (opts.cluster || opts.user) {
+    const current = kc.getContextObject(kc.getCurrentContext());
+    const name = 'liqo-ts-override';
+    kc.addContext({ name, cluster: opts.cluster ?? current?.cluster ?? '', user: opts.user ?? current?.user ?? '' });
+    kc.setCurrentContext(name);
+  }
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error(`no cluster in the kubeconfig${opts.context ? ` for context "${opts.context}"` : ''}`);
   const https: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; headers?: Record<string, string> } = {};
@@ -42,7 +57,8 @@ export function inClusterConfig(env: NodeJS.ProcessEnv = process.env, dir = IN_C
   const host = env.KUBERNETES_SERVICE_HOST;
   const port = env.KUBERNETES_SERVICE_PORT;
   if (!host || !port) throw new Error('not running in a cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set');
-  const token = readFileSync(join(dir, 'token'), 'utf8').trim();
+  const tokenFile = join(dir, 'token');
+  const token = readFileSync(tokenFile, 'utf8').trim();
   const server = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return { server, ca: readFileSync(join(dir, 'ca.crt')), headers: { Authorization: `Bearer ${token}` } };
+  return { server, ca: readFileSync(join(dir, 'ca.crt')), headers: { Authorization: `Bearer ${token}` }, tokenFile };
 }

@@ -2,6 +2,7 @@
 // errors as the StatusError the server sent (so callers test `err.code === 409` as controllers
 // in Go test apierrors.IsConflict), and streaming watches. Deliberately thin: controllers at
 // 10,000-pod scale need little more than this and pay for nothing else (ADR 0007).
+import { readFileSync } from 'node:fs';
 import { Agent, request, type RequestOptions } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { KubeList, KubeObject, Status, WatchEventType } from '../api/types.js';
@@ -59,8 +60,26 @@ export class Client {
   private options(method: string, path: string, headers: Record<string, string>): RequestOptions {
     return {
       host: this.url.hostname.replace(/^\[|\]$/g, ''), port: this.url.port || 443, method, path, agent: this.agent,
-      headers: { Accept: 'application/json', 'User-Agent': this.config.userAgent ?? 'liqo-ts', ...this.config.headers, ...headers },
+      headers: { Accept: 'application/json', 'User-Agent': this.config.userAgent ?? 'liqo-ts', ...this.config.headers, ...this.tokenHeader(), ...headers },
     };
+  }
+
+  private token?: { value: string; readAt: number };
+
+  /** The current bearer token of a token file, re-read at most once a minute (as client-go does). */
+  private tokenHeader(): Record<string, string> {
+    const file = this.config.tokenFile;
+    if (!file) return {};
+    const now = Date.now();
+    if (!this.token || now - this.token.readAt > 60_000) {
+      try {
+        this.token = { value: readFileSync(file, 'utf8').trim(), readAt: now };
+      } catch {
+        // Keep the last token: a rotation in progress must not drop credentials.
+        if (!this.token) return {};
+      }
+    }
+    return { Authorization: `Bearer ${this.token.value}` };
   }
 
   /** One request; resolves to the parsed JSON body, rejects with the server's StatusError. */
@@ -104,9 +123,9 @@ export class Client {
 
   patch<T extends KubeObject>(
     ref: ResourceRef, namespace: string, name: string, patch: unknown, type: PatchType = 'merge',
-    opts: { subresource?: string; fieldManager?: string; force?: boolean } = {},
+    opts: { subresource?: string; fieldManager?: string; force?: boolean; dryRun?: boolean } = {},
   ): Promise<T> {
-    const path = resourcePath(ref, namespace, name, opts.subresource) + query({ fieldManager: opts.fieldManager, force: opts.force });
+    const path = resourcePath(ref, namespace, name, opts.subresource) + query({ fieldManager: opts.fieldManager, force: opts.force, dryRun: opts.dryRun ? 'All' : undefined });
     return this.request('PATCH', path, patch, PATCH_CONTENT_TYPE[type]);
   }
 

@@ -15,6 +15,7 @@ import { DaemonSetController } from './daemonset/daemonset-controller.js';
 import { StatefulSetController } from './statefulset/statefulset-controller.js';
 import { JobController } from './job/job-controller.js';
 import { EndpointSliceController } from './endpoints/endpointslice-controller.js';
+import { MirrorPods } from './staticpods/mirror-pods.js';
 
 export interface ClusterContext {
   manager: Manager;
@@ -41,6 +42,7 @@ export const CONTROLLERS: Record<string, ControllerFactory> = {
   job: (ctx) => new JobController(ctx),
   statefulset: (ctx) => new StatefulSetController(ctx),
   kubelet: (ctx) => new SimulatedKubelet(ctx),
+  mirrorpods: (ctx) => new MirrorPods(ctx),
   scheduler: (ctx) => new Scheduler(ctx),
   nodelifecycle: (ctx) => new NodeLifecycleController(ctx),
   replicaset: (ctx) => new ReplicaSetController(ctx),

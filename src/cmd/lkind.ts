@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { createCluster } from '../lkind/create.js';
-import { parseDuration } from '../lkind/duration.js';
+import { parseDuration } from '../machinery/duration.js';
 import { listClusters, resolveClusterName } from '../lkind/home.js';
 import {
   deleteCluster, deleteClusters, exportKubeconfig, getKubeconfig, getNodes, startCluster, stopCluster,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CLUSTER_FILES, type ClusterConfig } from './cluster-config.js';
 import { adminKubeconfig, KUBERNETES_VERSION, serverURL, writeClusterConfig, writeClusterPki } from './cluster-files.js';
 import { logTail, spawnDaemon, stopDaemon, waitForReadyz } from './daemon.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../machinery/duration.js';
 import { clusterDir, clustersRoot, resolveClusterName, type Env } from './home.js';
 import {
   aggregate, canonicalSubnet, defaultKindConfig, nameNodes, parseKindConfig, validateKindConfig, type KindClusterSpec,

@@ -9,7 +9,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLUSTER_FILES } from './cluster-config.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../machinery/duration.js';
 
 /** The lkind launcher; the daemon runs through it so that tsx is registered the same way. */
 export const LKIND_BIN = fileURLToPath(new URL('../../bin/lkind.mjs', import.meta.url));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstIP, formatCidr, isLoopbackIPv4, parseIPv4, parseIPv4Cidr } from '../machinery/cidr.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from '../machinery/duration.js';
 
 test('IPv4 CIDRs: parsed, masked, first address', () => {
   assert.deepEqual(parseIPv4Cidr('10.96.0.0/16'), { network: parseIPv4('10.96.0.0'), prefix: 16 });

@@ -1,0 +1,53 @@
+// Names Liqo components and liqoctl agree on (reference §1): the install namespace, the identity
+// ConfigMap and token Secret, the components' Deployments and Services, labels and annotations.
+// One place, so a rename cannot leave one side behind.
+
+/** The image of every liqo-ts component (ENTRYPOINT `node /app/bin/liqo.mjs`); the tag is the version. */
+export const LIQO_IMAGE_REPOSITORY = 'ghcr.io/liqo-ts/liqo';
+
+export const DEFAULT_LIQO_NAMESPACE = 'liqo';
+
+export const CLUSTER_ID_CONFIGMAP = 'liqo-clusterid-configmap';
+export const CLUSTER_ID_CONFIGMAP_SELECTOR = 'app.kubernetes.io/name=clusterid-configmap';
+export const CLUSTER_ID_KEY = 'CLUSTER_ID';
+export const CLUSTER_NAME_KEY = 'CLUSTER_NAME';
+
+export const AUTH_TOKEN_SECRET = 'auth-token';
+export const AUTH_TOKEN_KEY = 'token';
+
+export const AUTH_SERVICE = 'liqo-auth';
+export const OVERRIDE_ADDRESS_ANNOTATION = 'liqo.io/override-address';
+export const OVERRIDE_PORT_ANNOTATION = 'liqo.io/override-port';
+
+/** Every object of an installation carries these labels (uninstall and status find them so). */
+export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
+export const PART_OF_VALUE = 'liqo';
+export const NAME_LABEL = 'app.kubernetes.io/name';
+export const COMPONENT_LABEL = 'app.kubernetes.io/component';
+
+/** The provider `liqoctl install <provider>` adds to the cluster labels. */
+export const PROVIDER_LABEL = 'liqo.io/provider';
+
+export const TENANT_NAMESPACE_LABEL = 'discovery.liqo.io/tenant-namespace';
+export const CLUSTER_ID_LABEL = 'discovery.liqo.io/cluster-id';
+export const STORAGE_NAMESPACE_LABEL = 'liqo.io/storage-provisioner';
+
+/** The components of an installation, as `liqoctl status` checks them, and their subcommand. */
+export const COMPONENTS = [
+  { name: 'liqo-controller-manager', kind: 'Deployment', command: 'controller-manager' },
+  { name: 'liqo-auth', kind: 'Deployment', command: 'auth' },
+  { name: 'liqo-crd-replicator', kind: 'Deployment', command: 'crd-replicator' },
+  { name: 'liqo-network-manager', kind: 'Deployment', command: 'network-manager' },
+  { name: 'liqo-gateway', kind: 'Deployment', command: 'gateway' },
+] as const;
+
+/** The probe port every component serves /healthz and /readyz on. */
+export const HEALTH_PORT = 8081;
+/** The auth service's HTTPS port in its pod (the Service maps 443 to it). */
+export const AUTH_PORT = 8443;
+/** The gateway's port for peer connections (issue 6). */
+export const GATEWAY_PORT = 5871;
+
+/** The one IpamStorage of a cluster. */
+export const IPAM_STORAGE_NAME = 'ipamstorage';
+export const IPAM_STORAGE_LABEL = 'net.liqo.io/ipamstorage';

@@ -1,0 +1,61 @@
+// The network manager: at start it records the cluster's networks in the IpamStorage (pod and
+// service CIDRs reserved, the external CIDR allocated from the pools, reserved subnets), which
+// `liqoctl status` reads. The NetworkConfig exchange and remapping come with peering (issue 6).
+import type { KubeObject } from '../../api/types.js';
+import { isStatusError } from '../../machinery/errors.js';
+import { retry, type Component } from '../component.js';
+import { IPAM_STORAGE_LABEL, IPAM_STORAGE_NAME } from '../consts.js';
+import { LIQO } from '../apis/resources.js';
+import { DEFAULT_POOLS, Ipam, mustParseCidr, normalizeCidr } from './ipam.js';
+
+export interface NetworkFlags { podCidr: string; serviceCidr: string; reservedSubnets: string[] }
+
+export interface IpamSpec {
+  pools: string[];
+  podCIDR: string;
+  serviceCIDR: string;
+  externalCIDR: string;
+  reservedSubnets: string[];
+  prefixes?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** The IpamStorage of a fresh cluster; an existing one keeps its external CIDR. */
+export function forgeIpamSpec(flags: NetworkFlags, previous?: Partial<IpamSpec>): IpamSpec {
+  const podCIDR = normalizeCidr(flags.podCidr);
+  const serviceCIDR = normalizeCidr(flags.serviceCidr);
+  const reservedSubnets = flags.reservedSubnets.map(normalizeCidr);
+  const ipam = new Ipam(DEFAULT_POOLS);
+  for (const net of [podCIDR, serviceCIDR, ...reservedSubnets]) {
+    if (!ipam.reserve(net)) throw new Error(`network ${net} overlaps another network of this cluster`);
+  }
+  const kept = previous?.externalCIDR && ipam.reserve(previous.externalCIDR) ? previous.externalCIDR : undefined;
+  const externalCIDR = kept ?? ipam.allocate(mustParseCidr(podCIDR).prefix);
+  if (!externalCIDR) throw new Error(`no free network of the pod CIDR's size (${podCIDR}) is left for the external CIDR`);
+  return { ...previous, pools: DEFAULT_POOLS, podCIDR, serviceCIDR, externalCIDR, reservedSubnets };
+}
+
+async function ensureIpamStorage(c: Component, flags: NetworkFlags): Promise<IpamSpec> {
+  let existing: (KubeObject & { spec?: Partial<IpamSpec> }) | undefined;
+  try {
+    existing = await c.client.get(LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
+  } catch (err) {
+    if (!isStatusError(err) || err.code !== 404) throw err;
+  }
+  const spec = forgeIpamSpec(flags, existing?.spec);
+  if (existing) {
+    await c.client.update(LIQO.ipamstorages, { ...existing, spec });
+  } else {
+    await c.client.create(LIQO.ipamstorages, {
+      apiVersion: 'net.liqo.io/v1alpha1', kind: 'IpamStorage',
+      metadata: { name: IPAM_STORAGE_NAME, labels: { [IPAM_STORAGE_LABEL]: 'true' } }, spec,
+    });
+  }
+  return spec;
+}
+
+export async function runNetworkManager(c: Component, flags: NetworkFlags): Promise<void> {
+  const spec = await retry('recording the cluster networks', c.log, () => ensureIpamStorage(c, flags));
+  c.log(`pod CIDR ${spec.podCIDR}, service CIDR ${spec.serviceCIDR}, external CIDR ${spec.externalCIDR}`);
+  c.setReady(true);
+}
