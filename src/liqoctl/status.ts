@@ -3,7 +3,7 @@
 // from the clusterid ConfigMap, the labels from the controller manager's flags, the networks
 // from the IpamStorage the network manager keeps.
 import type { Deployment, Namespace, Pod } from '../api/core-v1.js';
-import type { KubeObject } from '../api/types.js';
+import type { IpamSpec, IpamStorage } from '../liqo/apis/net.js';
 import type { Client } from '../client/rest-client.js';
 import { APPS, CORE } from '../client/resource.js';
 import { LIQO } from '../liqo/apis/resources.js';
@@ -46,8 +46,8 @@ async function localInformation(client: Client, namespace: string): Promise<stri
   const id = await readClusterIdentity(client, namespace);
   const manager = await getIfExists<Deployment>(client, APPS.deployments, namespace, 'liqo-controller-manager');
   const labels = parseLabels(flagsOf(manager?.spec.template.spec.containers[0])['cluster-labels'] ?? '');
-  const ipam = await getIfExists<KubeObject & { spec?: Record<string, unknown> }>(client, LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
-  const net = (ipam?.spec ?? {}) as { podCIDR?: string; serviceCIDR?: string; externalCIDR?: string; reservedSubnets?: string[] };
+  const ipam = await getIfExists<IpamStorage>(client, LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
+  const net: Partial<IpamSpec> = ipam?.spec ?? {};
   const lines = ['Cluster Identity', `    Cluster ID: ${id.clusterID}`, `    Cluster Name: ${id.clusterName}`, '    Cluster Labels'];
   for (const [k, v] of Object.entries(labels)) lines.push(`        ${k}: ${v}`);
   lines.push('Network');

@@ -1,24 +1,14 @@
 // The network manager: at start it records the cluster's networks in the IpamStorage (pod and
 // service CIDRs reserved, the external CIDR allocated from the pools, reserved subnets), which
 // `liqoctl status` reads. The NetworkConfig exchange and remapping come with peering (issue 6).
-import type { KubeObject } from '../../api/types.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { retry, type Component } from '../component.js';
 import { IPAM_STORAGE_LABEL, IPAM_STORAGE_NAME } from '../consts.js';
+import type { IpamSpec, IpamStorage } from '../apis/net.js';
 import { LIQO } from '../apis/resources.js';
 import { DEFAULT_POOLS, Ipam, mustParseCidr, normalizeCidr } from './ipam.js';
 
 export interface NetworkFlags { podCidr: string; serviceCidr: string; reservedSubnets: string[] }
-
-export interface IpamSpec {
-  pools: string[];
-  podCIDR: string;
-  serviceCIDR: string;
-  externalCIDR: string;
-  reservedSubnets: string[];
-  prefixes?: Record<string, unknown>;
-  [field: string]: unknown;
-}
 
 /** The IpamStorage of a fresh cluster; an existing one keeps its external CIDR. */
 export function forgeIpamSpec(flags: NetworkFlags, previous?: Partial<IpamSpec>): IpamSpec {
@@ -36,9 +26,9 @@ export function forgeIpamSpec(flags: NetworkFlags, previous?: Partial<IpamSpec>)
 }
 
 async function ensureIpamStorage(c: Component, flags: NetworkFlags): Promise<IpamSpec> {
-  let existing: (KubeObject & { spec?: Partial<IpamSpec> }) | undefined;
+  let existing: IpamStorage | undefined;
   try {
-    existing = await c.client.get(LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
+    existing = await c.client.get<IpamStorage>(LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
   } catch (err) {
     if (!isStatusError(err) || err.code !== 404) throw err;
   }
