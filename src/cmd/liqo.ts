@@ -1,16 +1,12 @@
 // The one entrypoint of liqo-ts's image (`ENTRYPOINT ["node", "/app/bin/liqo.mjs"]`): each Liqo
 // component is a subcommand, configured by flags and by the in-cluster configuration of its pod.
-// `--kubeconfig` runs a component outside a pod, for development.
+// `--kubeconfig` runs a component outside a pod, for development. Each subcommand loads only its
+// own component's modules: every component is a process of its own, and memory is per process.
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { runAuth } from '../liqo/auth/server.js';
 import { startComponent, type ComponentFlags } from '../liqo/component.js';
 import { AUTH_PORT, GATEWAY_PORT, HEALTH_PORT } from '../liqo/consts.js';
-import { runControllerManager } from '../liqo/controller-manager/controller-manager.js';
-import { runCrdReplicator } from '../liqo/crd-replicator/crd-replicator.js';
-import { runGateway } from '../liqo/gateway/gateway.js';
 import { parseLabels } from '../liqo/identity.js';
-import { runNetworkManager } from '../liqo/network/network-manager.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -56,22 +52,22 @@ const program = new Command('liqo')
   .showHelpAfterError();
 
 program.addCommand(component<{ clusterLabels: Record<string, string>; resourceSharingPercentage: number }>(
-  'controller-manager', 'the Liqo controllers and webhooks', runControllerManager)
+  'controller-manager', 'the Liqo controllers and webhooks', async (c, f) => (await import('../liqo/controller-manager/controller-manager.js')).runControllerManager(c, f))
   .option('--cluster-labels <k=v,...>', 'labels of this cluster, advertised to peers', labels, {})
   .option('--resource-sharing-percentage <n>', 'percentage of free resources offered to peers', percentage, 90));
 
-program.addCommand(component<{ address: string }>('auth', 'the authentication service (HTTPS)', runAuth)
+program.addCommand(component<{ address: string }>('auth', 'the authentication service (HTTPS)', async (c, f) => (await import('../liqo/auth/server.js')).runAuth(c, f))
   .option('--address <addr>', 'where the HTTPS service listens', `:${AUTH_PORT}`));
 
-program.addCommand(component('crd-replicator', 'replicates peering resources between clusters', (c) => runCrdReplicator(c)));
+program.addCommand(component('crd-replicator', 'replicates peering resources between clusters', async (c) => (await import('../liqo/crd-replicator/crd-replicator.js')).runCrdReplicator(c)));
 
 program.addCommand(component<{ podCidr: string; serviceCidr: string; reservedSubnets: string[] }>(
-  'network-manager', 'IPAM and the network configuration of peerings', runNetworkManager)
+  'network-manager', 'IPAM and the network configuration of peerings', async (c, f) => (await import('../liqo/network/network-manager.js')).runNetworkManager(c, f))
   .requiredOption('--pod-cidr <cidr>', 'the pod CIDR of this cluster')
   .requiredOption('--service-cidr <cidr>', 'the service CIDR of this cluster')
   .option('--reserved-subnets <cidrs>', 'networks the IPAM must not hand out', list, []));
 
-program.addCommand(component<{ listenAddress: string }>('gateway', 'the endpoint of cross-cluster tunnels', runGateway)
+program.addCommand(component<{ listenAddress: string }>('gateway', 'the endpoint of cross-cluster tunnels', async (c, f) => (await import('../liqo/gateway/gateway.js')).runGateway(c, f))
   .option('--listen-address <addr>', 'where peer gateways connect', `:${GATEWAY_PORT}`));
 
 await program.parseAsync(process.argv);
