@@ -10,6 +10,7 @@ import { install, type InstallFlags } from '../liqoctl/install/install.js';
 import { PROVIDERS, type Provider } from '../liqoctl/install/providers.js';
 import { addKubeFlags, connect, type KubeFlags } from '../liqoctl/kube.js';
 import { errorMessage, Printer } from '../liqoctl/output.js';
+import { generatePeerCommand } from '../liqoctl/peer-command.js';
 import { status, StatusFailed } from '../liqoctl/status.js';
 import { uninstall, type UninstallFlags } from '../liqoctl/uninstall.js';
 
@@ -30,7 +31,6 @@ const PLANNED: [name: string, description: string][] = [
   ['uncordon', 'Uncordons a resource'],
   ['drain', 'Drains a resource'],
   ['create', 'Creates Liqo resources'],
-  ['generate', 'Generates Liqo resources'],
   ['get', 'Gets Liqo resources'],
   ['delete', 'Deletes Liqo resources'],
   ['info', 'Shows the state of the Liqo installation'],
@@ -164,6 +164,18 @@ function uninstallCommand(): Command {
     })));
 }
 
+function generateCommand(): Command {
+  const cmd = new Command('generate').description('Generate Liqo resources (peer-command)');
+  cmd.addCommand(addKubeFlags(new Command('peer-command')
+    .description('Generate the command to execute on another cluster to peer with the local cluster')
+    .option('--only-command', 'print only the peer command (useful in scripts)', false)
+    .action(run<KubeFlags & { onlyCommand: boolean }, []>(async (p, flags) => {
+      const { client } = await connect(flags);
+      await generatePeerCommand(client, flags.namespace, flags.onlyCommand, p);
+    }))));
+  return cmd;
+}
+
 function versionCommand(): Command {
   return new Command('version')
     .description('Print the liqoctl version')
@@ -180,6 +192,7 @@ const program = new Command('liqoctl')
 program.addCommand(installCommand());
 program.addCommand(uninstallCommand());
 program.addCommand(statusCommand());
+program.addCommand(generateCommand());
 for (const [name, description] of PLANNED) program.addCommand(notImplemented(name, description));
 program.addCommand(versionCommand());
 
