@@ -2,10 +2,12 @@
 // like fastify's inject/listen split: tests can drive the handler over any transport. The handler
 // authenticates, serves the non-resource endpoints (health, version, discovery, OpenAPI) and
 // dispatches resource requests to the verb handlers. See docs/request-lifecycle.md.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { methodNotSupported, pathNotFound, StatusError, unauthorized } from '../machinery/errors.js';
 import type { MVCCStore } from '../storage/mvcc.js';
+import { podAddressPath } from '../machinery/pod-files.js';
 import { Admission } from './admission/index.js';
 import { ANONYMOUS, createAuthenticator, type Authenticator, type UserInfo } from './authn.js';
 import { handleAuthenticationReview } from './authn-reviews.js';
@@ -38,6 +40,8 @@ export interface ApiServerOptions {
   now?: () => Date;
   /** The service-account signing key pair; without it TokenRequest is unavailable. */
   serviceAccountKeys?: ServiceAccountKeys;
+  /** Where the kubelet keeps process pods' logs and addresses (machinery/pod-files.ts, ADR 0009). */
+  podsDir?: string;
 }
 
 export interface ApiServer {
@@ -48,6 +52,17 @@ export interface ApiServer {
   setReady(ready: boolean): void;
 }
 
+/** A process pod's loopback address by its pod IP, as the kubelet publishes it. */
+function podAddressReader(podsDir: string): (podIP: string) => string | undefined {
+  return (ip) => {
+    try {
+      return readFileSync(podAddressPath(podsDir, ip), 'utf8').trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 const ANONYMOUS_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
 export function buildApiHandler(opts: ApiServerOptions): ApiServer {
@@ -55,11 +70,12 @@ export function buildApiHandler(opts: ApiServerOptions): ApiServer {
   const services: ServerServices = {
     store: opts.store,
     registry,
-    admission: new Admission(opts.store),
+    admission: new Admission(opts.store, opts.podsDir ? podAddressReader(opts.podsDir) : undefined),
     serviceSubnet: opts.serviceSubnet,
     now: opts.now ?? (() => new Date()),
     bookmarkIntervalSeconds: opts.bookmarkIntervalSeconds ?? 60,
     ...(opts.serviceAccountKeys ? { serviceAccountTokens: new ServiceAccountTokens(opts.store, opts.serviceAccountKeys) } : {}),
+    ...(opts.podsDir ? { podsDir: opts.podsDir } : {}),
   };
   const discovery = new DiscoveryService(registry, opts.advertiseAddress);
   const openapi = new OpenAPIRoutes(registry);

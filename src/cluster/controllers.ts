@@ -17,6 +17,20 @@ import { JobController } from './job/job-controller.js';
 import { EndpointSliceController } from './endpoints/endpointslice-controller.js';
 import { MirrorPods } from './staticpods/mirror-pods.js';
 
+/** Pods of process images run as host processes (ADR 0009); without this, every pod is simulated. */
+export interface ProcessPodsConfig {
+  /** Pods' volumes, logs and pid files (<clusterDir>/pods, machinery/pod-files.ts). */
+  podsDir: string;
+  /** Nodes' simulated root filesystems, for hostPath volumes (<clusterDir>/nodes/<node>/rootfs). */
+  nodesDir: string;
+  /** Where the API server really listens (the pods' KUBERNETES_SERVICE_HOST and _PORT). */
+  apiServer: { host: string; port: number };
+  /** Image repositories run as processes (LKIND_PROCESS_IMAGES). */
+  images: string[];
+  /** The crash-loop back-off's first step (kube: 10 s; LKIND_CRASHLOOP_BACKOFF_SECONDS). */
+  crashLoopBackoffInitialMs: number;
+}
+
 export interface ClusterContext {
   manager: Manager;
   log: Logger;
@@ -30,6 +44,7 @@ export interface ClusterContext {
   kubeletProfile: string;
   /** How long a silent node stays Ready (kube's --node-monitor-grace-period). */
   nodeMonitorGraceMs: number;
+  processPods?: ProcessPodsConfig;
   now(): Date;
 }
 

@@ -5,7 +5,7 @@
 import type { Node } from '../api/core-v1.js';
 import { Client } from '../client/rest-client.js';
 import { Manager } from '../runtime/manager.js';
-import { addClusterControllers } from '../cluster/controllers.js';
+import { addClusterControllers, type ProcessPodsConfig } from '../cluster/controllers.js';
 
 export interface ControllersConfig {
   clusterName: string;
@@ -18,6 +18,7 @@ export interface ControllersConfig {
   nodes: Node[];
   kubeletProfile: string;
   nodeMonitorGraceMs: number;
+  processPods?: ProcessPodsConfig;
 }
 
 export type Log = (msg: string) => void;
@@ -28,7 +29,8 @@ export async function startControllers(cfg: ControllersConfig, log: Log): Promis
   const manager = new Manager(client, log);
   addClusterControllers({
     manager, log, clusterName: cfg.clusterName, podSubnet: cfg.podSubnet, serviceSubnet: cfg.serviceSubnet,
-    nodes: cfg.nodes, kubeletProfile: cfg.kubeletProfile, nodeMonitorGraceMs: cfg.nodeMonitorGraceMs, now: () => new Date(),
+    nodes: cfg.nodes, kubeletProfile: cfg.kubeletProfile, nodeMonitorGraceMs: cfg.nodeMonitorGraceMs,
+    ...(cfg.processPods ? { processPods: cfg.processPods } : {}), now: () => new Date(),
   });
   const abort = new AbortController();
   await manager.start(abort.signal);

@@ -23,6 +23,7 @@ import { LmdbStore } from '../storage/lmdb-store.js';
 import type { ControllersConfig } from './cluster-controllers.js';
 import { runControllersThread } from './controllers-thread.js';
 import { profileNamed } from '../cluster/kubelet/profiles.js';
+import { CRASHLOOP_BACKOFF_INITIAL_MS, PROCESS_IMAGE_REPOSITORIES } from '../cluster/kubelet/constants.js';
 import type { ClusterConfig } from '../lkind/cluster-config.js';
 import type { Node } from '../api/core-v1.js';
 
@@ -44,6 +45,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
     gitVersion: config.kubernetesVersion, adminToken: read(CLUSTER_FILES.adminToken).trim(),
     bookmarkIntervalSeconds: Number(process.env.LKIND_BOOKMARK_SECONDS ?? '') || 60,
     serviceAccountKeys: { privateKey: read(CLUSTER_FILES.saKey), publicKey: read(CLUSTER_FILES.saPub) },
+    podsDir: join(dir, CLUSTER_FILES.podsDir),
   });
   const caPem = read(CLUSTER_FILES.caCert);
   // In-server controllers (ADR 0004), started before bootstrap so they see its objects.
@@ -62,7 +64,7 @@ export async function runClusterDaemon(dir: string): Promise<void> {
   const server = await listen(api, { cert: read(CLUSTER_FILES.serverCert), key: read(CLUSTER_FILES.serverKey), ca: caPem }, config.host, config.port);
   log(`cluster ${config.name}: serving on https://${config.host}:${config.port}`);
   // Ready once the controllers run and the kubelets have registered their nodes.
-  const stopControllers = await runControllersThread(controllersConfig(config, caPem, read(CLUSTER_FILES.adminToken).trim()), log);
+  const stopControllers = await runControllersThread(controllersConfig(config, dir, caPem, read(CLUSTER_FILES.adminToken).trim()), log);
   api.setReady(true);
   log(`cluster ${config.name}: controllers started, ready`);
 
@@ -81,11 +83,17 @@ export async function runClusterDaemon(dir: string): Promise<void> {
 }
 
 /** The controllers' configuration: the API server's address, its CA and the admin token (ADR 0008). */
-function controllersConfig(config: ClusterConfig, caPem: string, token: string): ControllersConfig {
+function controllersConfig(config: ClusterConfig, dir: string, caPem: string, token: string): ControllersConfig {
+  const images = process.env.LKIND_PROCESS_IMAGES?.split(',').map((s) => s.trim()).filter(Boolean) ?? PROCESS_IMAGE_REPOSITORIES;
+  const backoffSeconds = Number(process.env.LKIND_CRASHLOOP_BACKOFF_SECONDS ?? '');
   return {
     clusterName: config.name, server: `https://${config.host}:${config.port}`, caPem, token,
     userAgent: `lkind-controllers/${config.kubernetesVersion}`, podSubnet: config.podSubnet, serviceSubnet: config.serviceSubnet,
     nodes: forgeNodes(config) as Node[], kubeletProfile: process.env.LKIND_KUBELET_PROFILE ?? 'realistic',
     nodeMonitorGraceMs: (Number(process.env.LKIND_NODE_MONITOR_GRACE_SECONDS ?? '') || 40) * 1000,
+    processPods: {
+      podsDir: join(dir, CLUSTER_FILES.podsDir), nodesDir: join(dir, CLUSTER_FILES.nodesDir), apiServer: { host: config.host, port: config.port }, images,
+      crashLoopBackoffInitialMs: backoffSeconds > 0 ? backoffSeconds * 1000 : CRASHLOOP_BACKOFF_INITIAL_MS,
+    },
   };
 }

@@ -7,6 +7,8 @@
 //   daemon.pid     pid of the running daemon (absent when stopped)
 //   daemon.log     daemon stdout/stderr
 //   kubeconfig     the admin kubeconfig (context lkind-<name>)
+//   pods/          process pods' volumes, logs and pid files (machinery/pod-files.ts, ADR 0009)
+//   nodes/         nodes' simulated root filesystems (hostPath volumes of process pods)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,6 +47,8 @@ export const CLUSTER_FILES = {
   pid: 'daemon.pid',
   log: 'daemon.log',
   kubeconfig: 'kubeconfig',
+  podsDir: 'pods',
+  nodesDir: 'nodes',
 } as const;
 
 export function readClusterConfig(dir: string): ClusterConfig {

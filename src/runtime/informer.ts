@@ -93,8 +93,10 @@ export class Informer<T extends KubeObject = KubeObject> {
   private apply(type: WatchEventType, obj: T, key = objectKey(obj)): void {
     const old = this.cache.get(key);
     if (type === 'DELETED') {
+      // The event's object is the final state, its resourceVersion the deletion's (as client-go
+      // hands it to OnDelete); read-your-writes fences wait for that revision.
       this.cache.delete(key);
-      this.emitDelete(old ?? obj);
+      this.emitDelete(obj);
       return;
     }
     if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;

@@ -5,7 +5,7 @@ import type { MVCCStore } from '../../storage/mvcc.js';
 import { defaultTolerationSeconds } from './default-toleration-seconds.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
 import { serviceAccount } from './service-account.js';
-import { mutatingWebhooks, validatingWebhooks } from './webhooks/dispatcher.js';
+import { mutatingWebhooks, validatingWebhooks, type PodAddressLookup } from './webhooks/dispatcher.js';
 import type { AdmissionAttributes, AdmissionPlugin } from './types.js';
 
 export type { AdmissionAttributes, AdmissionPlugin, Operation } from './types.js';
@@ -14,10 +14,10 @@ export class Admission {
   private readonly plugins: AdmissionPlugin[];
 
   // Built-in plugins first, webhook dispatchers last, as kube-apiserver orders them.
-  constructor(store: MVCCStore) {
+  constructor(store: MVCCStore, podAddress?: PodAddressLookup) {
     this.plugins = [
       namespaceLifecycle(store), serviceAccount(store), defaultTolerationSeconds(),
-      mutatingWebhooks(store), validatingWebhooks(store),
+      mutatingWebhooks(store, podAddress), validatingWebhooks(store, podAddress),
     ];
   }
 

@@ -21,6 +21,8 @@ export interface ServerServices {
   bookmarkIntervalSeconds: number;
   /** Issues and checks ServiceAccount tokens; absent when no signing key is configured. */
   serviceAccountTokens?: ServiceAccountTokens;
+  /** The kubelet's process pod files (logs), when the cluster runs process pods (ADR 0009). */
+  podsDir?: string;
 }
 
 export interface RequestScope {

@@ -1,7 +1,6 @@
 // Subresources: status and finalize reuse the update path in their mode; scale presents the
 // replicas of a workload (or a custom resource with a scale subresource) as autoscaling/v1 Scale;
-// pods/binding assigns a node as the scheduler does; pods/log serves container logs (empty until
-// simulated kubelets provide them).
+// pods/binding assigns a node as the scheduler does; pods/log serves container logs (pod-log.ts).
 import type { KubeObject } from '../../api/types.js';
 import { badRequest, conflict, methodNotSupported, pathNotFound, StatusError } from '../../machinery/errors.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from '../../machinery/patch/index.js';
@@ -14,6 +13,7 @@ import { timestamp, type RequestScope } from './scope.js';
 import { decodeBody, handleUpdate, updateObject } from './write.js';
 import { jsonPathGet, jsonPathSet } from '../../machinery/json-path.js';
 import { handleTokenRequest } from '../serviceaccounts/token-request.js';
+import { podLog } from './pod-log.js';
 
 export async function handleSubresource(scope: RequestScope, verb: string): Promise<void> {
   const { subresource, info } = scope;
@@ -116,23 +116,4 @@ async function bindPod(scope: RequestScope): Promise<void> {
   const bindingScope = { ...scope, strategy: { ...scope.strategy, prepareForUpdate: () => {} } };
   await updateObject(bindingScope, current, next, 'main');
   sendJSON(scope.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
-}
-
-function podLog(scope: RequestScope): void {
-  const pod = getStored(scope).object;
-  const spec = (pod.spec ?? {}) as { containers?: { name: string }[]; nodeName?: string };
-  const containers = spec.containers ?? [];
-  const requested = scope.query.get('container') ?? (containers.length === 1 ? containers[0]!.name : '');
-  if (!requested) {
-    throw badRequest(`a container name must be specified for pod ${scope.name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
-  }
-  if (!containers.some((c) => c.name === requested)) {
-    throw badRequest(`container ${requested} is not valid for pod ${scope.name}`);
-  }
-  const phase = (pod.status as { phase?: string } | undefined)?.phase;
-  if (!spec.nodeName || phase === 'Pending') {
-    throw badRequest(`container "${requested}" in pod "${scope.name}" is waiting to start: ContainerCreating`);
-  }
-  scope.res.writeHead(200, { 'Content-Type': 'text/plain' });
-  scope.res.end('');
 }

@@ -8,9 +8,21 @@ import { getStored } from '../handlers/read.js';
 import { timestamp, type RequestScope } from '../handlers/scope.js';
 import { decodeBody } from '../handlers/write.js';
 import { sendJSON } from '../http.js';
-import { API_AUDIENCE } from './tokens.js';
+import { API_AUDIENCE, type BoundObject } from './tokens.js';
 
 const MAX_SECONDS = 48 * 3600;
+
+/** A boundObjectRef to a pod must name a pod that exists (with that uid, when given), as kube checks. */
+function boundPod(scope: RequestScope, ref: Record<string, unknown>): BoundObject | undefined {
+  if (ref.kind !== 'Pod') return undefined;
+  const name = String(ref.name ?? '');
+  const pod = scope.services.store.get(`/core/pods/${scope.namespace}/${name}`)?.object;
+  if (!pod) throw new StatusError(404, 'NotFound', `pods "${name}" not found`);
+  if (ref.uid && ref.uid !== pod.metadata.uid) {
+    throw new StatusError(409, 'Conflict', `the UID in the bound object reference (${String(ref.uid)}) does not match the UID in record. The object might have been deleted and then recreated`);
+  }
+  return { kind: 'Pod', name, uid: pod.metadata.uid ?? '' };
+}
 
 export async function handleTokenRequest(scope: RequestScope): Promise<void> {
   const tokens = scope.services.serviceAccountTokens;
@@ -25,7 +37,7 @@ export async function handleTokenRequest(scope: RequestScope): Promise<void> {
       [fieldErrors.invalid('spec.expirationSeconds', requested, 'may not specify a duration less than 10 minutes')]);
   }
   const seconds = Math.min(requested, MAX_SECONDS);
-  const { token, expires } = tokens.issue(sa, audiences, seconds, scope.services.now());
+  const { token, expires } = tokens.issue(sa, audiences, seconds, scope.services.now(), boundPod(scope, asObject(spec.boundObjectRef)));
   const out: KubeObject = {
     kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1',
     metadata: { name: scope.name, namespace: scope.namespace, creationTimestamp: null },

@@ -2,7 +2,8 @@
 // cluster's service-account key, issuer and default audience https://kubernetes.default.svc.cluster.local,
 // claims naming the namespace and the ServiceAccount's name and uid. A token authenticates only
 // while it is unexpired, carries the API audience, and its ServiceAccount still exists with the same
-// uid (deleting the ServiceAccount revokes its tokens). Legacy tokens (issuer kubernetes/serviceaccount,
+// uid (deleting the ServiceAccount revokes its tokens); a token bound to a pod (the kubelet's
+// projected tokens) also only while that pod exists with the same uid. Legacy tokens (issuer kubernetes/serviceaccount,
 // kept in token Secrets, no expiry) authenticate while their Secret still holds them.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { KubeObject } from '../../api/types.js';
@@ -18,7 +19,11 @@ export interface ServiceAccountKeys { privateKey: string; publicKey: string }
 interface KubernetesClaim {
   namespace?: string;
   serviceaccount?: { name?: string; uid?: string };
+  pod?: { name?: string; uid?: string };
 }
+
+/** The object a token is bound to (TokenRequest's boundObjectRef); only pods are checked. */
+export interface BoundObject { kind: 'Pod'; name: string; uid: string }
 
 export class ServiceAccountTokens {
   private readonly publicKey: KeyObject;
@@ -29,14 +34,14 @@ export class ServiceAccountTokens {
     this.kid = keyId(keys.publicKey);
   }
 
-  issue(sa: KubeObject, audiences: string[], expirationSeconds: number, now: Date): { token: string; expires: Date } {
+  issue(sa: KubeObject, audiences: string[], expirationSeconds: number, now: Date, bound?: BoundObject): { token: string; expires: Date } {
     const iat = Math.floor(now.getTime() / 1000);
     const ns = sa.metadata.namespace ?? '';
     const name = sa.metadata.name ?? '';
     const token = signJwt({
       aud: audiences, exp: iat + expirationSeconds, iat, nbf: iat, iss: API_AUDIENCE,
       sub: `system:serviceaccount:${ns}:${name}`,
-      'kubernetes.io': { namespace: ns, serviceaccount: { name, uid: sa.metadata.uid } },
+      'kubernetes.io': { namespace: ns, serviceaccount: { name, uid: sa.metadata.uid }, ...(bound ? { pod: { name: bound.name, uid: bound.uid } } : {}) },
     }, this.keys.privateKey, this.kid);
     return { token, expires: new Date((iat + expirationSeconds) * 1000) };
   }
@@ -60,6 +65,7 @@ export class ServiceAccountTokens {
     if (claims.iss === LEGACY_ISSUER) return this.authenticateLegacy(token, claims);
     if (claims.iss !== API_AUDIENCE || !(claims.aud ?? []).includes(API_AUDIENCE)) return undefined;
     const k8s = (claims['kubernetes.io'] ?? {}) as KubernetesClaim;
+    if (k8s.pod && this.store.get(`/core/pods/${k8s.namespace ?? ''}/${k8s.pod.name ?? ''}`)?.object.metadata.uid !== k8s.pod.uid) return undefined;
     return this.liveUser(k8s.namespace ?? '', k8s.serviceaccount?.name ?? '', k8s.serviceaccount?.uid);
   }
 

@@ -2,7 +2,8 @@
 // out their stages (stages.ts) through the API: status writes through pods/status (with the
 // cached resourceVersion, so a stale view loses the race and retries instead of overwriting),
 // events, and the final delete with grace period 0 that ends a graceful deletion. Pod IPs come
-// from each node's pod CIDR and are relearned from pod status after a restart.
+// from each node's pod CIDR and are relearned from pod status after a restart. Pods of a process
+// image are handed to the process runtime instead (process/, ADR 0009), when there is one.
 import type { Node, Pod } from '../../api/core-v1.js';
 import type { Client } from '../../client/rest-client.js';
 import { CORE } from '../../client/resource.js';
@@ -14,6 +15,7 @@ import { isPodTerminal } from '../pod-state.js';
 import { PodIPAllocator } from './ip-allocator.js';
 import type { KubeletProfile } from './profiles.js';
 import { nextStep } from './stages.js';
+import type { ProcessRuntime } from './process/process-runtime.js';
 
 interface RunNode { hostIP: string; ips: PodIPAllocator }
 
@@ -29,6 +31,7 @@ export class PodEngine {
     private readonly events: EventSink,
     private readonly now: () => Date,
     log: Logger,
+    private readonly processes?: ProcessRuntime,
   ) {
     for (const n of nodes) {
       const hostIP = n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '127.0.0.1';
@@ -53,14 +56,20 @@ export class PodEngine {
 
   private forget(pod: Pod): void {
     this.nodes.get(pod.spec.nodeName ?? '')?.ips.release(objectKey(pod));
+    this.processes?.forget(pod);
   }
 
   private async reconcile(key: string): Promise<Result | void> {
     const pod = this.pods.get(key);
     const node = pod && this.nodes.get(pod.spec.nodeName ?? '');
     if (!pod || !node) return;
+    // A host-network pod shares its node's address, as with a real kubelet.
+    const allocateIP = () => (pod.spec.hostNetwork ? node.hostIP : node.ips.allocate(key));
+    if (this.processes?.owns(pod)) {
+      return this.processes.reconcile(pod, { name: pod.spec.nodeName ?? '', hostIP: node.hostIP, allocateIP });
+    }
     const now = this.now();
-    const step = nextStep(pod, { profile: this.profile, now, hostIP: node.hostIP, allocateIP: () => node.ips.allocate(key) });
+    const step = nextStep(pod, { profile: this.profile, now, hostIP: node.hostIP, allocateIP });
     if (!step) return;
     if (step.at > now.getTime()) return { requeueAfter: step.at - now.getTime() };
     const action = step.act();

@@ -21,12 +21,12 @@ export function forgeImageID(image: string): string {
   return `${full}@sha256:${hex('image', image)}`;
 }
 
-function condition(type: string, status: boolean, time: string, reason?: string, message?: string): Condition {
+export function condition(type: string, status: boolean, time: string, reason?: string, message?: string): Condition {
   return { type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: time, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
 }
 
 /** Keeps a condition's lastTransitionTime when its status does not change. */
-function mergeConditions(old: Condition[] | undefined, next: Condition[]): Condition[] {
+export function mergeConditions(old: Condition[] | undefined, next: Condition[]): Condition[] {
   const byType = new Map((old ?? []).map((c) => [c.type, c]));
   const merged = next.map((c) => {
     const prev = byType.get(c.type);

@@ -61,7 +61,13 @@ function decodeCA(caBundle: string | undefined): string | undefined {
   return Buffer.from(caBundle, 'base64').toString('utf8');
 }
 
-export function resolveTarget(config: WebhookClientConfig, timeoutSeconds: number, store: MVCCStore): WebhookTarget {
+/**
+ * Where a webhook call goes. A Service's endpoint that is a process pod (ADR 0009) is dialled at
+ * the pod's loopback address (podAddress), still verified under the Service's DNS name.
+ */
+export function resolveTarget(
+  config: WebhookClientConfig, timeoutSeconds: number, store: MVCCStore, podAddress?: (podIP: string) => string | undefined,
+): WebhookTarget {
   const ca = decodeCA(config.caBundle);
   const timeout = `timeout=${timeoutSeconds}s`;
   if (config.url) {
@@ -77,7 +83,7 @@ export function resolveTarget(config: WebhookClientConfig, timeoutSeconds: numbe
   const url = `https://${dnsName}:${port}${svc.path ?? ''}?${timeout}`;
   try {
     const ep = serviceEndpoint(store, svc.namespace, svc.name, port);
-    return { url, ...ep, servername: dnsName, ...(ca ? { ca } : {}) };
+    return { url, host: podAddress?.(ep.host) ?? ep.host, port: ep.port, servername: dnsName, ...(ca ? { ca } : {}) };
   } catch (err) {
     throw new WebhookCallError(`failed to call webhook: Post "${url}": ${(err as Error).message}`);
   }

@@ -40,13 +40,16 @@ export function denial(webhookName: string, status: AdmissionResponse['status'])
   return err;
 }
 
-async function callWebhook(webhook: Webhook, attrs: AdmissionAttributes, kind: Kind, store: MVCCStore): Promise<AdmissionResponse> {
+/** Where a pod IP is really reached (a process pod's loopback address, ADR 0009), if elsewhere. */
+export type PodAddressLookup = (podIP: string) => string | undefined;
+
+async function callWebhook(webhook: Webhook, attrs: AdmissionAttributes, kind: Kind, store: MVCCStore, podAddress?: PodAddressLookup): Promise<AdmissionResponse> {
   if (isDryRun(attrs.scope.query) && webhook.sideEffects !== 'None' && webhook.sideEffects !== 'NoneOnDryRun') {
     throw badRequest(`admission webhook "${webhook.name}" does not support dry run`);
   }
   const timeout = webhook.timeoutSeconds ?? 10;
   const request = forgeAdmissionRequest(attrs);
-  const target = resolveTarget(webhook.clientConfig, timeout, store);
+  const target = resolveTarget(webhook.clientConfig, timeout, store, podAddress);
   const body = await postReview(target, forgeAdmissionReview(request), timeout);
   const response = verifyAdmissionResponse(request.uid, kind === 'mutating', body);
   if (typeof response === 'string') throw new WebhookCallError(`received invalid webhook response: ${response}`);
@@ -57,10 +60,10 @@ async function callWebhook(webhook: Webhook, attrs: AdmissionAttributes, kind: K
  * Calls one webhook and applies its verdict: warnings are passed on, a denial is thrown, a patch
  * replaces attrs.object. Returns whether the object changed. A failed call obeys failurePolicy.
  */
-async function admitWith(webhook: Webhook, attrs: AdmissionAttributes, kind: Kind, store: MVCCStore): Promise<boolean> {
+async function admitWith(webhook: Webhook, attrs: AdmissionAttributes, kind: Kind, store: MVCCStore, podAddress?: PodAddressLookup): Promise<boolean> {
   let response: AdmissionResponse;
   try {
-    response = await callWebhook(webhook, attrs, kind, store);
+    response = await callWebhook(webhook, attrs, kind, store, podAddress);
   } catch (err) {
     if (!(err instanceof WebhookCallError)) throw err;
     if (webhook.failurePolicy === 'Ignore') {
@@ -78,7 +81,7 @@ async function admitWith(webhook: Webhook, attrs: AdmissionAttributes, kind: Kin
   return true;
 }
 
-export function mutatingWebhooks(store: MVCCStore): AdmissionPlugin {
+export function mutatingWebhooks(store: MVCCStore, podAddress?: PodAddressLookup): AdmissionPlugin {
   return {
     name: 'MutatingAdmissionWebhook',
     async mutate(attrs) {
@@ -87,21 +90,21 @@ export function mutatingWebhooks(store: MVCCStore): AdmissionPlugin {
       // Index of the last webhook that changed the object; IfNeeded hooks called before it rerun.
       let lastChange = -1;
       for (const [i, hook] of hooks.entries()) {
-        if (await admitWith(hook, attrs, 'mutating', store)) lastChange = i;
+        if (await admitWith(hook, attrs, 'mutating', store, podAddress)) lastChange = i;
       }
       const rerun = hooks.filter((h, i) => h.reinvocationPolicy === 'IfNeeded' && i < lastChange);
-      for (const hook of rerun) await admitWith(hook, attrs, 'mutating', store);
+      for (const hook of rerun) await admitWith(hook, attrs, 'mutating', store, podAddress);
     },
   };
 }
 
-export function validatingWebhooks(store: MVCCStore): AdmissionPlugin {
+export function validatingWebhooks(store: MVCCStore, podAddress?: PodAddressLookup): AdmissionPlugin {
   return {
     name: 'ValidatingAdmissionWebhook',
     async validate(attrs) {
       if (isExempt(attrs)) return;
       const hooks = webhooksOf(store, 'validating').filter((w) => webhookMatches(w, attrs, store));
-      const results = await Promise.allSettled(hooks.map((h) => admitWith(h, attrs, 'validating', store)));
+      const results = await Promise.allSettled(hooks.map((h) => admitWith(h, attrs, 'validating', store, podAddress)));
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     },
