@@ -51,6 +51,8 @@ export function forgeMirrorPod(s: StaticPod, node: Node, version: string): Pod {
 export class MirrorPods implements Runnable {
   readonly name = 'mirror-pods';
   private readonly client: Client;
+  private published!: () => void;
+  private readonly publishedOnce = new Promise<void>((r) => { this.published = r; });
 
   constructor(private readonly ctx: ClusterContext) {
     this.client = ctx.manager.client;
@@ -73,11 +75,19 @@ export class MirrorPods implements Runnable {
     }
   }
 
+  /** The cluster is ready once its control plane's pods are listed, as on a kind cluster. */
+  ready(): Promise<void> {
+    return this.publishedOnce;
+  }
+
   async run(signal: AbortSignal): Promise<void> {
     // Retried until the kubelet has registered the node; a restarted cluster finds its pods.
     while (!signal.aborted) {
-      if (await this.ensureLogged()) return;
-      await new Promise((r) => setTimeout(r, 1000));
+      if (await this.ensureLogged()) {
+        this.published();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
   }
 

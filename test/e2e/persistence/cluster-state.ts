@@ -71,7 +71,8 @@ export function duplicateIPs(pods: Pod[]): string[] {
   const holders = new Map<string, string[]>();
   for (const p of pods) {
     const ip = p.status?.podIP;
-    if (ip) holders.set(ip, [...(holders.get(ip) ?? []), `${p.spec.nodeName ?? ''}/${p.metadata.name ?? ''}`]);
+    // Host-network pods (the control plane's mirror pods) share their node's address.
+    if (ip && !p.spec.hostNetwork) holders.set(ip, [...(holders.get(ip) ?? []), `${p.spec.nodeName ?? ''}/${p.metadata.name ?? ''}`]);
   }
   return [...holders].filter(([, names]) => names.length > 1).map(([ip, names]) => `${ip}: ${names.join(', ')}`);
 }

@@ -50,7 +50,7 @@ test('stop and start: every pod keeps its uid, node and IP, restarts stay 0; nod
   const nodes = await getList<Node>(c, ['nodes']);
   const leases = await getList<Lease>(c, ['leases', '-n', 'kube-node-lease']);
   const events = await getList<CoreEvent>(c, ['events', '-A']);
-  assert.equal(pods.length, 13);
+  assert.equal(pods.length, 13 + 4, 'the workloads and the control plane\'s 4 mirror pods');
   assert.equal(leases.length, 3);
 
   await lkindOk(c, ['stop', 'cluster', '--name', 'restart']);
@@ -76,7 +76,7 @@ test('after a restart new pods get IPs no other pod holds, and the leases keep b
   await ok(c, ['rollout', 'status', 'deployment/web', '--timeout=30s']);
   await ok(c, ['wait', '--for=condition=Ready', 'pod/late', '--timeout=30s']);
   const pods = await getList<Pod>(c, ['pods', '-A']);
-  assert.equal(pods.length, 32);
+  assert.equal(pods.length, 32 + 4);
   assert.deepEqual(pods.filter((p) => p.status?.phase !== 'Running' || !p.status.podIP).map((p) => p.metadata.name), []);
   assert.deepEqual(duplicateIPs(pods), []);
   // Leases are renewed every 10 s.
