@@ -56,8 +56,9 @@ program.addCommand(component<{ clusterLabels: Record<string, string>; resourceSh
   .option('--cluster-labels <k=v,...>', 'labels of this cluster, advertised to peers', labels, {})
   .option('--resource-sharing-percentage <n>', 'percentage of free resources offered to peers', percentage, 90));
 
-program.addCommand(component<{ address: string }>('auth', 'the authentication service (HTTPS)', async (c, f) => (await import('../liqo/auth/server.js')).runAuth(c, f))
-  .option('--address <addr>', 'where the HTTPS service listens', `:${AUTH_PORT}`));
+program.addCommand(component<{ address: string; apiServerAddress?: string }>('auth', 'the authentication service (HTTPS)', async (c, f) => (await import('../liqo/auth/server.js')).runAuth(c, f))
+  .option('--address <addr>', 'where the HTTPS service listens', `:${AUTH_PORT}`)
+  .option('--api-server-address <url>', 'the API server URL given to peers (default: the kubernetes Endpoints)'));
 
 program.addCommand(component('crd-replicator', 'replicates peering resources between clusters', async (c) => (await import('../liqo/crd-replicator/crd-replicator.js')).runCrdReplicator(c)));
 

@@ -51,3 +51,17 @@ export const GATEWAY_PORT = 5871;
 /** The one IpamStorage of a cluster. */
 export const IPAM_STORAGE_NAME = 'ipamstorage';
 export const IPAM_STORAGE_LABEL = 'net.liqo.io/ipamstorage';
+
+/** The certificate issued to a remote cluster, in its tenant namespace (an identity is issued once). */
+export const REMOTE_CERTIFICATE_SECRET = 'liqo-remote-certificate';
+/** A remote cluster's token, kept to authenticate back to it. */
+export const REMOTE_TOKEN_LABEL = 'discovery.liqo.io/auth-token';
+export const remoteTokenSecretName = (clusterID: string) => `remote-token-${clusterID}`;
+
+/** The ClusterRoles granted to a remote cluster inside its tenant namespace (reference §4.3). */
+export const PEERING_ROLES = {
+  basic: 'liqo-remote-peering-basic',
+  incoming: 'liqo-remote-peering-incoming',
+  outgoing: 'liqo-remote-peering-outgoing',
+} as const;
+export const PEERING_PERMISSIONS_LABEL = 'auth.liqo.io/remote-peering-permissions';
