@@ -9,5 +9,7 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY bin ./bin
 COPY src ./src
 COPY deploy ./deploy
+# Build the components' bundle now: at run time /app is read-only for the node user.
+RUN node bin/liqo.mjs --help >/dev/null
 USER node
 ENTRYPOINT ["node", "/app/bin/liqo.mjs"]
