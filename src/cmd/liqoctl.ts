@@ -3,7 +3,7 @@
 // "not implemented yet" and exit code 1, so scripts stop at the first missing piece). Every
 // command takes kubectl's access flags; failures print an ERRO line and exit 1.
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseLabels } from '../liqo/identity.js';
 import { parseDuration } from '../machinery/duration.js';
 import { install, type InstallFlags } from '../liqoctl/install/install.js';
@@ -121,7 +121,7 @@ function installCommand(): Command {
     .option('--pod-cidr <cidr>', 'the pod CIDR of the cluster (generic and k3s installs)')
     .option('--service-cidr <cidr>', 'the service CIDR of the cluster (generic and k3s installs)')
     .option('--reserved-subnets <cidrs>', 'the private CIDRs to be excluded, as already in use (comma separated)', listArg, [])
-    .option('--timeout <duration>', 'the timeout for the completion of the installation process', durationArg, 600_000)
+    .addOption(new Option('--timeout <duration>', 'the timeout for the completion of the installation process').argParser(durationArg).default(600_000, '10m'))
     .option('--dry-run', 'simulate the installation process', false)
     .option('--only-output-values', 'generate the installation values and write them to a file, without installing', false)
     .option('--dump-values-path <path>', 'the path where the generated values are written (with --only-output-values)', './values.yaml')
@@ -139,7 +139,7 @@ function installCommand(): Command {
         throw err;
       }
     }));
-  return addKubeFlags(cmd);
+  return cmd;
 }
 
 function statusCommand(): Command {
@@ -150,14 +150,14 @@ function statusCommand(): Command {
       await status(client, flags.namespace, p);
     }));
   cmd.addCommand(notImplemented('peer', 'Show the status of peered clusters'));
-  return addKubeFlags(cmd);
+  return cmd;
 }
 
 function uninstallCommand(): Command {
-  return addKubeFlags(new Command('uninstall')
+  return (new Command('uninstall')
     .description('Uninstall Liqo from the selected cluster')
     .option('--purge', 'also remove the Liqo CRDs and namespaces', false)
-    .option('--timeout <duration>', 'the timeout for the completion of the uninstallation process', durationArg, 600_000)
+    .addOption(new Option('--timeout <duration>', 'the timeout for the completion of the uninstallation process').argParser(durationArg).default(600_000, '10m'))
     .action(run<UninstallFlags & KubeFlags, []>(async (p, flags) => {
       const { client } = await connect(flags);
       await uninstall(client, flags, p);
@@ -166,7 +166,7 @@ function uninstallCommand(): Command {
 
 function generateCommand(): Command {
   const cmd = new Command('generate').description('Generate Liqo resources (peer-command)');
-  cmd.addCommand(addKubeFlags(new Command('peer-command')
+  cmd.addCommand((new Command('peer-command')
     .description('Generate the command to execute on another cluster to peer with the local cluster')
     .option('--only-command', 'print only the peer command (useful in scripts)', false)
     .action(run<KubeFlags & { onlyCommand: boolean }, []>(async (p, flags) => {
@@ -185,10 +185,12 @@ function versionCommand(): Command {
     });
 }
 
-const program = new Command('liqoctl')
+// kubectl's access flags are global, as liqoctl's persistent flags: before or after the command.
+const program = addKubeFlags(new Command('liqoctl')
   .description('liqoctl is a CLI tool to install and manage Liqo (liqo-ts: a TypeScript re-implementation)')
   .version(VERSION, '--version', 'version for liqoctl')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .configureHelp({ showGlobalOptions: true }));
 program.addCommand(installCommand());
 program.addCommand(uninstallCommand());
 program.addCommand(statusCommand());

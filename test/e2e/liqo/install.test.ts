@@ -80,7 +80,9 @@ test('liqoctl install kind on the three clusters: the installer lines, every com
 test('liqoctl status shows the control plane, the identity, the labels and the networks', async () => {
   for (const [name, region] of Object.entries(REGIONS) as [Name, string][]) {
     const out = await eventually(async () => {
-      const r = await liqoctl(clusters[name], ['status']);
+      // As the tutorial runs it: `liqoctl status`, `liqoctl --kubeconfig $KUBECONFIG_FLORENCE status`.
+      const args = name === 'venice' ? ['status'] : ['--kubeconfig', clusters[name].kubeconfig, 'status'];
+      const r = await liqoctl(clusters[name], args);
       return r.code === 0 && /External CIDR/.test(r.stdout) ? r.stdout : undefined;
     }, 30_000, 500);
     assert.match(out, /✔ liqo control plane namespace liqo exists/);
