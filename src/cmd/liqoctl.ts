@@ -12,6 +12,7 @@ import { addKubeFlags, connect, type KubeFlags } from '../liqoctl/kube.js';
 import { errorMessage, Printer } from '../liqoctl/output.js';
 import { generatePeerCommand } from '../liqoctl/peer-command.js';
 import { status, StatusFailed } from '../liqoctl/status.js';
+import { statusPeer } from '../liqoctl/status-peer.js';
 import { uninstall, type UninstallFlags } from '../liqoctl/uninstall.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -149,7 +150,13 @@ function statusCommand(): Command {
       const { client } = await connect(flags);
       await status(client, flags.namespace, p);
     }));
-  cmd.addCommand(notImplemented('peer', 'Show the status of peered clusters'));
+  cmd.addCommand(new Command('peer')
+    .description('Show the status of the peered clusters (all, or the named ones)')
+    .argument('[names...]', 'the ForeignClusters to show')
+    .action(run<KubeFlags, [string[]]>(async (p, flags, names) => {
+      const { client } = await connect(flags);
+      await statusPeer(client, names, p);
+    })));
   return cmd;
 }
 

@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { createTestCluster, eventually, type TestCluster } from '../../support/cluster.js';
 import { clusterProcesses, httpsGet, liqoctl, TUTORIAL_KIND_CONFIG } from '../../support/liqo.js';
 
@@ -61,6 +62,24 @@ test('bad input is refused with a clear message, exit 1, and nothing written', a
   assert.match(down.stderr, /ERRO  the cluster is unreachable \(connect ECONNREFUSED 127.0.0.1:1\): check the kubeconfig and that the cluster is running/);
   const ns = await c.kubectl(['get', 'namespace', 'liqo']);
   assert.match(ns.stderr, /namespaces "liqo" not found/);
+  assert.equal((await c.ok(['get', 'crd', '-o', 'name'])).trim(), '');
+});
+
+test('--only-output-values writes the values, --dry-run checks the manifests: neither touches the cluster', async () => {
+  const c = clusters.naples;
+  const values = `${c.home}/values.yaml`;
+  const only = await liqoctl(c, ['install', 'kind', '--cluster-name', 'naples', '--cluster-labels=topology.liqo.io/region=south', '--only-output-values', '--dump-values-path', values]);
+  assert.equal(only.code, 0, only.stderr);
+  assert.match(only.stdout, / INFO  All Set! Chart values written in ".*values.yaml"\n$/);
+  const written = parse(readFileSync(values, 'utf8')) as Record<string, unknown>;
+  assert.equal(written.clusterName, 'naples');
+  assert.deepEqual(written.clusterLabels, { 'topology.liqo.io/region': 'south', 'liqo.io/provider': 'kind' });
+  assert.equal(written.podCIDR, '10.200.0.0/16');
+  assert.equal(written.serviceCIDR, '10.80.0.0/12');
+  const dry = await liqoctl(c, ['install', 'kubeadm', '--cluster-name', 'naples', '--dry-run']);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, / INFO  Dry run completed: the installation would succeed\n$/);
+  assert.match((await c.kubectl(['get', 'namespace', 'liqo'])).stderr, /not found/);
   assert.equal((await c.ok(['get', 'crd', '-o', 'name'])).trim(), '');
 });
 
@@ -128,6 +147,10 @@ test('uninstall refuses while a peering is active, keeps the CRDs, --purge remov
   await c.ok(['apply', '-f', '-'], { input: ACTIVE_PEERING });
   await c.ok(['patch', 'foreigncluster', 'venice', '--subresource=status', '--type=merge', '-p',
     '{"status":{"peeringConditions":[{"type":"IncomingPeering","status":"Established","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}']);
+  const peers = await liqoctl(c, ['status', 'peer']);
+  assert.equal(peers.code, 0, peers.stderr);
+  assert.match(peers.stdout, /Peered Cluster Information[\s\S]*venice - 1b9c1f7e-0000-4000-8000-000000000001[\s\S]*Direction: Incoming[\s\S]*Auth URL: https:\/\/127.0.0.1:30443/);
+  assert.match((await liqoctl(c, ['status', 'peer', 'florence'])).stderr, /ERRO  no peering with "florence"/);
   const refused = await liqoctl(c, ['uninstall']);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /ERRO  Pre-uninstall checks failed: you should:\n +disable incoming peering for clusters:\n +- venice\n/);
