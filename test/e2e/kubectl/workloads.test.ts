@@ -104,6 +104,9 @@ test('label, annotate, and the three patch types', async () => {
   assert.equal(merge.stdout, 'deployment.apps/web patched\n', merge.stderr);
   const json = await c.kubectl(['patch', 'deployment', 'web', '-n', 'apps', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/replicas","value":4}]']);
   assert.equal(json.stdout, 'deployment.apps/web patched\n', json.stderr);
+  // "(no change)" means the object kubectl read equals the one the patch returns: let the
+  // controllers finish writing status first.
+  await c.ok(['rollout', 'status', 'deployment/web', '-n', 'apps', '--timeout=30s']);
   const same = await c.kubectl(['patch', 'deployment', 'web', '-n', 'apps', '--type', 'merge', '-p', '{"spec":{"replicas":4}}']);
   assert.equal(same.stdout, 'deployment.apps/web patched (no change)\n', same.stderr);
   const badJson = await c.kubectl(['patch', 'deployment', 'web', '-n', 'apps', '--type', 'json', '-p', '[{"op":"test","path":"/spec/replicas","value":9}]']);
