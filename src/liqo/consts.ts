@@ -65,3 +65,23 @@ export const PEERING_ROLES = {
   outgoing: 'liqo-remote-peering-outgoing',
 } as const;
 export const PEERING_PERMISSIONS_LABEL = 'auth.liqo.io/remote-peering-permissions';
+
+// Peering (reference §1, §4).
+export const DISCOVERY_TYPE_LABEL = 'discovery.liqo.io/discovery-type';
+/** The CRD replicator's contract: a local object asks to be replicated to a remote cluster... */
+export const REPLICATION_LABEL = 'liqo.io/replication';
+export const REMOTE_ID_LABEL = 'liqo.io/remoteID';
+/** ...and its replica says where it comes from. */
+export const REPLICATED_LABEL = 'liqo.io/replicated';
+export const ORIGIN_ID_LABEL = 'liqo.io/originID';
+export const REPLICATOR_FINALIZER = 'crdReplicator.liqo.io';
+
+/** The identity a provider issued to this cluster, in the local tenant namespace of that provider. */
+export const IDENTITY_SECRET_PREFIX = 'liqo-identity-';
+export const IDENTITY_SECRET_LABEL = 'discovery.liqo.io/identity';
+
+export const VIRTUAL_NODE_TYPE_LABEL = 'liqo.io/type';
+export const VIRTUAL_NODE_TYPE = 'virtual-node';
+export const REMOTE_CLUSTER_ID_LABEL = 'liqo.io/remote-cluster-id';
+export const VIRTUAL_NODE_TAINT = 'virtual-node.liqo.io/not-allowed';
+export const virtualNodeName = (remoteClusterName: string) => `liqo-${remoteClusterName}`;

@@ -5,13 +5,14 @@
 // and the API server's address and CA. A second request with another CSR is refused: an identity
 // is issued once.
 import { timingSafeEqual } from 'node:crypto';
-import type { ConfigMap, Endpoints, Namespace, Secret } from '../../api/core-v1.js';
+import type { ConfigMap, Endpoints, Secret } from '../../api/core-v1.js';
 import type { KubeObject } from '../../api/types.js';
 import type { Client } from '../../client/rest-client.js';
 import { CORE } from '../../client/resource.js';
 import { isStatusError } from '../../machinery/errors.js';
-import { CLUSTER_ID_LABEL, PART_OF_LABEL, PART_OF_VALUE, REMOTE_CERTIFICATE_SECRET, TENANT_NAMESPACE_LABEL, remoteTokenSecretName, REMOTE_TOKEN_LABEL, PEERING_ROLES } from '../consts.js';
-import { uniqueName, type ClusterIdentity } from '../identity.js';
+import { CLUSTER_ID_LABEL, PART_OF_LABEL, PART_OF_VALUE, REMOTE_CERTIFICATE_SECRET, remoteTokenSecretName, REMOTE_TOKEN_LABEL, PEERING_ROLES } from '../consts.js';
+import type { ClusterIdentity } from '../identity.js';
+import { ensureTenantNamespace } from '../peering/tenant.js';
 
 export interface IdentityRequest {
   cluster: ClusterIdentity;
@@ -52,10 +53,6 @@ export function tokensMatch(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function tenantNamespaceName(remote: ClusterIdentity): string {
-  return `liqo-tenant-${uniqueName(remote)}`;
-}
-
 async function createOrGet<T extends KubeObject>(client: Client, ref: Parameters<Client['create']>[0], obj: T): Promise<T> {
   try {
     return await client.create(ref, obj);
@@ -63,13 +60,6 @@ async function createOrGet<T extends KubeObject>(client: Client, ref: Parameters
     if (isStatusError(err) && err.code === 409) return client.get<T>(ref, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
     throw err;
   }
-}
-
-export function ensureTenantNamespace(client: Client, remote: ClusterIdentity): Promise<Namespace> {
-  return createOrGet<Namespace>(client, CORE.namespaces, {
-    apiVersion: 'v1', kind: 'Namespace',
-    metadata: { name: tenantNamespaceName(remote), labels: { [CLUSTER_ID_LABEL]: remote.clusterID, [TENANT_NAMESPACE_LABEL]: 'true' } },
-  });
 }
 
 /** Binds one peering ClusterRole to the remote cluster's User inside the tenant namespace. */
@@ -119,7 +109,7 @@ export async function issueIdentity(client: Client, req: IdentityRequest, opts: 
   const remote = req.cluster;
   const csrPem = Buffer.from(req.certificateSigningRequest, 'base64').toString('utf8');
   if (!csrPem.includes('BEGIN CERTIFICATE REQUEST')) throw new AuthError(400, 'invalid identity request: certificateSigningRequest is not a base64 PEM certificate request');
-  const ns = (await ensureTenantNamespace(client, remote)).metadata.name ?? '';
+  const ns = await ensureTenantNamespace(client, remote);
   const stored = await client.get<Secret>(CORE.secrets, ns, REMOTE_CERTIFICATE_SECRET).catch((err: unknown) => {
     if (isStatusError(err) && err.code === 404) return undefined;
     throw err;
