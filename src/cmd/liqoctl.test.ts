@@ -16,7 +16,7 @@ test('liqoctl version prints the package version', () => {
 test('liqoctl --help lists the commands; the missing ones fail clearly, whatever their flags', () => {
   const help = liqoctl('--help');
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /peer +Peers this cluster with a remote one/);
+  assert.match(help.stdout, /peer \[options\] \[cluster-name\] +Enable a peering/);
   assert.match(help.stdout, /install\|upgrade \[options\] \[provider\] +Install\/upgrade Liqo/);
   const offload = liqoctl('offload', 'namespace', 'liqo-demo', '--pod-offloading-strategy', 'LocalAndRemote');
   assert.equal(offload.status, 1);

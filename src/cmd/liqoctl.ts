@@ -11,6 +11,7 @@ import { PROVIDERS, type Provider } from '../liqoctl/install/providers.js';
 import { addKubeFlags, connect, type KubeFlags } from '../liqoctl/kube.js';
 import { errorMessage, Printer } from '../liqoctl/output.js';
 import { generatePeerCommand } from '../liqoctl/peer-command.js';
+import { peer, peerOutOfBand, unpeer, type PeerFlags } from '../liqoctl/peer.js';
 import { status, StatusFailed } from '../liqoctl/status.js';
 import { statusPeer } from '../liqoctl/status-peer.js';
 import { uninstall, type UninstallFlags } from '../liqoctl/uninstall.js';
@@ -19,8 +20,6 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 /** liqoctl's commands not implemented yet, with their purpose. */
 const PLANNED: [name: string, description: string][] = [
-  ['peer', 'Peers this cluster with a remote one'],
-  ['unpeer', 'Tears down a peering'],
   ['network', 'Manages cross-cluster network connectivity'],
   ['authenticate', 'Authenticates this cluster with a provider cluster'],
   ['unauthenticate', 'Revokes the authentication with a provider cluster'],
@@ -183,6 +182,55 @@ function generateCommand(): Command {
   return cmd;
 }
 
+const timeoutOption = () => new Option('--timeout <duration>', 'the timeout for the completion of the operation').argParser(durationArg).default(120_000, '2m0s');
+
+function peerCommand(): Command {
+  const oob = new Command('out-of-band')
+    .alias('oob')
+    .description('Enable an outgoing out-of-band peering towards a remote cluster')
+    .argument('<cluster-name>', 'the name of the remote cluster')
+    .requiredOption('--auth-url <url>', 'the authentication URL of the target remote cluster')
+    .requiredOption('--cluster-id <id>', 'the cluster ID of the target remote cluster')
+    .requiredOption('--auth-token <token>', 'the authentication token of the target remote cluster')
+    .addOption(timeoutOption())
+    .action(run<PeerFlags & KubeFlags, [string]>(async (p, flags, name) => {
+      const { client } = await connect(flags);
+      await peerOutOfBand(client, name, flags, p);
+    }));
+  return new Command('peer')
+    .description('Enable a peering towards a remote cluster')
+    .argument('[cluster-name]', 'an already known remote cluster (its ForeignCluster)')
+    .addOption(timeoutOption())
+    .addCommand(oob)
+    .action(run<KubeFlags & { timeout: number }, [string | undefined]>(async (p, flags, name) => {
+      if (!name) throw new Error('a cluster name is required: liqoctl peer <cluster-name>, or liqoctl peer out-of-band <cluster-name> --auth-url ... --cluster-id ... --auth-token ...');
+      const { client } = await connect(flags);
+      await peer(client, name, flags.timeout, p);
+    }));
+}
+
+function unpeerCommand(): Command {
+  const oob = new Command('out-of-band')
+    .alias('oob')
+    .description('Disable an out-of-band peering towards a remote cluster, and remove its ForeignCluster')
+    .argument('<cluster-name>', 'the name of the remote cluster')
+    .addOption(timeoutOption())
+    .action(run<KubeFlags & { timeout: number }, [string]>(async (p, flags, name) => {
+      const { client } = await connect(flags);
+      await unpeer(client, name, flags.timeout, true, p);
+    }));
+  return new Command('unpeer')
+    .description('Disable the outgoing peering towards a remote cluster')
+    .argument('[cluster-name]', 'the name of the remote cluster (its ForeignCluster)')
+    .addOption(timeoutOption())
+    .addCommand(oob)
+    .action(run<KubeFlags & { timeout: number }, [string | undefined]>(async (p, flags, name) => {
+      if (!name) throw new Error('a cluster name is required: liqoctl unpeer <cluster-name>');
+      const { client } = await connect(flags);
+      await unpeer(client, name, flags.timeout, false, p);
+    }));
+}
+
 function versionCommand(): Command {
   return new Command('version')
     .description('Print the liqoctl version')
@@ -202,6 +250,8 @@ program.addCommand(installCommand());
 program.addCommand(uninstallCommand());
 program.addCommand(statusCommand());
 program.addCommand(generateCommand());
+program.addCommand(peerCommand());
+program.addCommand(unpeerCommand());
 for (const [name, description] of PLANNED) program.addCommand(notImplemented(name, description));
 program.addCommand(versionCommand());
 
