@@ -14,6 +14,8 @@ import type { Printer } from './output.js';
 
 export interface PeerFlags { namespace: string; timeout: number; authUrl: string; clusterId: string; authToken: string }
 
+const TERMINAL_REASONS = new Set(['ClusterIDMismatch', 'LocalCluster', 'ClusterIDRepetition']);
+
 function condition(fc: ForeignCluster | undefined, type: PeeringConditionType): { status: PeeringConditionStatus; message: string } {
   const c = fc?.status?.peeringConditions?.find((x) => x.type === type);
   return { status: c?.status ?? 'None', message: c?.message ?? '' };
@@ -76,10 +78,14 @@ async function waitCondition(client: Client, name: string, type: PeeringConditio
   let last = '';
   try {
     await poll(deadline, async () => {
-      const c = condition(await getIfExists<ForeignCluster>(client, LIQO.foreignclusters, '', name), type);
+      const fc = await getIfExists<ForeignCluster>(client, LIQO.foreignclusters, '', name);
+      const c = condition(fc, type);
       last = c.message;
       if (c.status === want) return true;
       if (c.status === 'Denied' || c.status === 'EmptyDenied') throw new Error(c.message);
+      // Mistakes that waiting cannot mend: a wrong cluster ID, peering with ourselves, a duplicate.
+      const fatal = fc?.status?.peeringConditions?.find((x) => x.status === 'Error' && TERMINAL_REASONS.has(x.reason ?? ''));
+      if (fatal) throw new Error(fatal.message ?? fatal.reason);
       return undefined;
     });
   } catch (err) {

@@ -164,6 +164,12 @@ export class ForeignClusterController implements Runnable {
     }
     const remoteToken = await this.secretToken(remoteTokenSecretName(remote.clusterID));
     try {
+      // Before asking for an identity, make sure the auth URL is the cluster the ID names.
+      const answered = await fetchRemoteIdentity(fc.spec.foreignAuthUrl, fc.spec.insecureSkipTLSVerify === false);
+      if (answered.clusterID !== remote.clusterID) {
+        set('AuthenticationStatus', { status: 'Error', reason: 'ClusterIDMismatch', message: `The cluster at ${fc.spec.foreignAuthUrl} has cluster ID ${answered.clusterID}, not ${remote.clusterID}: check the --cluster-id of the peer command` });
+        return undefined;
+      }
       const outcome = await requestIdentity(fc.spec.foreignAuthUrl, fc.spec.insecureSkipTLSVerify === false, this.ctx.identity, await this.secretToken(AUTH_TOKEN_SECRET), remoteToken);
       if (!outcome.ok) {
         const denied = outcome.status === 401 || outcome.status === 403;
