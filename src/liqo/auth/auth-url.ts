@@ -10,7 +10,8 @@ import { AUTH_SERVICE, OVERRIDE_ADDRESS_ANNOTATION, OVERRIDE_PORT_ANNOTATION } f
 const VIRTUAL_NODE_LABEL = 'liqo.io/type';
 const ADDRESS_PREFERENCE = ['ExternalDNS', 'ExternalIP', 'InternalDNS', 'InternalIP'];
 
-function nodeAddress(nodes: Node[]): string {
+/** The best address of the first non-virtual node (the gateway's NodePort is reached there too). */
+export function nodeAddress(nodes: Node[]): string {
   const node = nodes.find((n) => n.metadata.labels?.[VIRTUAL_NODE_LABEL] !== 'virtual-node');
   if (!node) throw new Error('no node to expose the auth service through its NodePort');
   for (const type of ADDRESS_PREFERENCE) {

@@ -1,12 +1,15 @@
 // The network manager: at start it records the cluster's networks in the IpamStorage (pod and
 // service CIDRs reserved, the external CIDR allocated from the pools, reserved subnets), which
-// `liqoctl status` reads. The NetworkConfig exchange and remapping come with peering (issue 6).
+// `liqoctl status` reads; then it runs the NetworkConfig exchange, the remapping of the peers'
+// networks and the TunnelEndpoints (networkconfig-controller.ts).
 import { isStatusError } from '../../machinery/errors.js';
+import { Manager } from '../../runtime/manager.js';
 import { retry, type Component } from '../component.js';
 import { IPAM_STORAGE_LABEL, IPAM_STORAGE_NAME } from '../consts.js';
 import type { IpamSpec, IpamStorage } from '../apis/net.js';
 import { LIQO } from '../apis/resources.js';
 import { DEFAULT_POOLS, Ipam, mustParseCidr, normalizeCidr } from './ipam.js';
+import { NetworkConfigController } from './networkconfig-controller.js';
 
 export interface NetworkFlags { podCidr: string; serviceCidr: string; reservedSubnets: string[] }
 
@@ -47,5 +50,10 @@ async function ensureIpamStorage(c: Component, flags: NetworkFlags): Promise<Ipa
 export async function runNetworkManager(c: Component, flags: NetworkFlags): Promise<void> {
   const spec = await retry('recording the cluster networks', c.log, () => ensureIpamStorage(c, flags));
   c.log(`pod CIDR ${spec.podCIDR}, service CIDR ${spec.serviceCIDR}, external CIDR ${spec.externalCIDR}`);
+  const manager = new Manager(c.client, c.log);
+  manager.add(new NetworkConfigController({ manager, namespace: c.namespace, log: c.log }));
+  const abort = new AbortController();
+  c.onStop(() => abort.abort());
+  await retry('starting the network controllers', c.log, () => manager.start(abort.signal));
   c.setReady(true);
 }
