@@ -71,4 +71,14 @@ program.addCommand(component<{ podCidr: string; serviceCidr: string; reservedSub
 program.addCommand(component<{ listenAddress: string }>('gateway', 'the endpoint of cross-cluster tunnels', async (c, f) => (await import('../liqo/gateway/gateway.js')).runGateway(c, f))
   .option('--listen-address <addr>', 'where peer gateways connect', `:${GATEWAY_PORT}`));
 
+program.addCommand(component<import('../liqo/virtual-kubelet/virtual-kubelet.js').VirtualKubeletFlags>(
+  'virtual-kubelet', 'the virtual node of one peering (started by the controller manager)', async (c, f) => (await import('../liqo/virtual-kubelet/virtual-kubelet.js')).runVirtualKubelet(c, f))
+  .requiredOption('--foreign-cluster-id <id>', 'the cluster ID of the provider')
+  .requiredOption('--foreign-cluster-name <name>', 'the cluster name of the provider')
+  .requiredOption('--nodename <name>', 'the name of the virtual node')
+  .option('--node-ip <ip>', 'the InternalIP of the virtual node (default: $POD_IP)')
+  .requiredOption('--tenant-namespace <ns>', 'the tenant namespace of the provider (its identity and offer)')
+  .requiredOption('--home-cluster-id <id>', 'the cluster ID of this cluster')
+  .requiredOption('--home-cluster-name <name>', 'the cluster name of this cluster'));
+
 await program.parseAsync(process.argv);

@@ -48,6 +48,19 @@ export const AUTH_PORT = 8443;
 /** The gateway's port for peer connections (issue 6). */
 export const GATEWAY_PORT = 5871;
 
+// Networking (reference §3.4-3.6, §4.7).
+/** The Service peers reach the gateway through (NodePort with `liqoctl install kind`). */
+export const GATEWAY_SERVICE = 'liqo-gateway';
+/** The gateway's Ed25519 key pair, created once by the gateway; the public key travels in NetworkConfigs. */
+export const GATEWAY_KEYS_SECRET = 'liqo-gateway-keys';
+/** NetworkConfig/TunnelEndpoint backendType of liqo-ts's gateway protocol (TCP, Ed25519 handshake). */
+export const GATEWAY_BACKEND_TYPE = 'liqo-tcp';
+/** backend_config keys of that backend. */
+export const BACKEND_PUBLIC_KEY = 'publicKey';
+export const BACKEND_PORT = 'port';
+/** TunnelEndpoints carry the remote cluster's ID under this label (the ForeignCluster controller reads it). */
+export const TEP_CLUSTER_ID_LABEL = 'clusterID';
+
 /** The one IpamStorage of a cluster. */
 export const IPAM_STORAGE_NAME = 'ipamstorage';
 export const IPAM_STORAGE_LABEL = 'net.liqo.io/ipamstorage';
@@ -85,3 +98,24 @@ export const VIRTUAL_NODE_TYPE = 'virtual-node';
 export const REMOTE_CLUSTER_ID_LABEL = 'liqo.io/remote-cluster-id';
 export const VIRTUAL_NODE_TAINT = 'virtual-node.liqo.io/not-allowed';
 export const virtualNodeName = (remoteClusterName: string) => `liqo-${remoteClusterName}`;
+
+// Resource negotiation and the virtual kubelet (reference §4.6, §5.1).
+/** How a ForeignCluster came to be: the provider creates one for a consumer whose ResourceRequest arrives. */
+export const DISCOVERY_TYPE_INCOMING = 'IncomingPeering';
+/** Held by the virtual kubelet on the ResourceOffer it serves, until its node is gone. */
+export const NODE_FINALIZER = 'liqo.io/node';
+/** On the virtual kubelet Deployment: the ResourceOffer it was started for. */
+export const RESOURCE_OFFER_ANNOTATION = 'liqo.io/resourceoffer';
+export const VIRTUAL_KUBELET_NAME = 'virtual-kubelet';
+/** The ClusterRole of the virtual kubelet on its own (consumer) cluster, in deploy/liqo.yaml. */
+export const VIRTUAL_KUBELET_LOCAL_ROLE = 'liqo-virtual-kubelet-local';
+export const virtualKubeletBindingName = (remoteUniqueName: string) => `liqo-virtual-kubelet-${remoteUniqueName}`;
+/** The Deployment the controller manager runs as, whose image the virtual kubelets share. */
+export const CONTROLLER_MANAGER_DEPLOYMENT = 'liqo-controller-manager';
+/** Node labels every virtual node carries besides its type and remote cluster (reference §5.1). */
+export const VIRTUAL_NODE_ROLE = 'agent';
+export const STORAGE_AVAILABLE_LABEL = 'storage.liqo.io/available';
+/** A pod created on a provider from a ShadowPod, and the consumer it was offloaded from. */
+export const MANAGED_BY_LABEL = 'liqo.io/managed-by';
+export const MANAGED_BY_SHADOWPOD = 'shadowpod';
+export const REFLECTION_ORIGIN_LABEL = 'virtualkubelet.liqo.io/origin';

@@ -54,8 +54,15 @@ async function ensureForeignCluster(client: Client, name: string, flags: PeerFla
     insecureSkipTLSVerify: existing?.spec.insecureSkipTLSVerify ?? true,
   };
   if (existing) {
-    await client.patch(LIQO.foreignclusters, '', existing.metadata.name ?? '', { metadata: { labels: { [CLUSTER_ID_LABEL]: flags.clusterId } }, spec });
-    return existing.metadata.name ?? name;
+    const fcName = existing.metadata.name ?? name;
+    await client.patch(LIQO.foreignclusters, '', fcName, { metadata: { labels: { [CLUSTER_ID_LABEL]: flags.clusterId } }, spec });
+    // A failed earlier attempt (a wrong token, say) must not answer for this one: the controller
+    // authenticates again with what was just written and sets the condition anew.
+    const conditions = existing.status?.peeringConditions ?? [];
+    if (conditions.some((c) => c.type === 'AuthenticationStatus' && c.status !== 'Established')) {
+      await client.patch(LIQO.foreignclusters, '', fcName, { status: { peeringConditions: conditions.filter((c) => c.type !== 'AuthenticationStatus') } }, 'merge', { subresource: 'status' });
+    }
+    return fcName;
   }
   await client.create<ForeignCluster>(LIQO.foreignclusters, {
     apiVersion: LIQO_API_VERSIONS.discovery, kind: 'ForeignCluster',
