@@ -5,6 +5,7 @@ import { cpus, release, totalmem } from 'node:os';
 import type { KubeObject } from '../api/types.js';
 import type { ClusterConfig } from './cluster-config.js';
 import { formatCidr, parseIPv4Cidr } from '../machinery/cidr.js';
+import { nodeAddress } from '../machinery/loopback.js';
 
 /**
  * The pod CIDR of the i-th node: the i-th /24 of the pod subnet, as kube-controller-manager's node
@@ -57,7 +58,7 @@ function forgeNodeStatus(config: ClusterConfig, name: string): Record<string, un
       condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
       condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
     ],
-    addresses: [{ type: 'InternalIP', address: config.host }, { type: 'Hostname', address: name }],
+    addresses: [{ type: 'InternalIP', address: nodeAddress(config.port) }, { type: 'Hostname', address: name }],
     daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     nodeInfo: {
       machineID: '', systemUUID: '', bootID: '', kernelVersion: release(), osImage: 'lkind simulated node',

@@ -42,6 +42,8 @@ export class ResourceOfferController implements Runnable {
   private readonly fcs: Informer<ForeignCluster>;
   private readonly deployments: Informer<Deployment>;
   private image: string | undefined;
+  /** The status last written per offer (by uid), and the resourceVersion the write produced. */
+  private readonly written = new Map<string, { want: string; rv: number }>();
 
   constructor(private readonly ctx: LiqoContext) {
     const m = ctx.manager;
@@ -94,9 +96,6 @@ export class ResourceOfferController implements Runnable {
     const ownerReferences = [...refs.filter((r) => !r.controller), owner];
     await this.client.patch(LIQO.resourceoffers, offer.metadata.namespace ?? '', offer.metadata.name ?? '', { metadata: { ownerReferences } });
   }
-
-  /** The status last written per offer (by uid), and the resourceVersion the write produced. */
-  private readonly written = new Map<string, { want: string; rv: number }>();
 
   private async ensureStatus(offer: ResourceOffer, phase: OfferPhase, virtualKubeletStatus: VirtualKubeletStatus): Promise<void> {
     const uid = offer.metadata.uid ?? '';

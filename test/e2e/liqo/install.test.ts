@@ -133,29 +133,27 @@ test('install again upgrades in place: the same cluster ID, new labels; the mani
   assert.match(dry.stdout, /deployment.apps\/liqo-auth (configured|unchanged) \(server dry run\)/);
 });
 
-const ACTIVE_PEERING = `apiVersion: discovery.liqo.io/v1alpha1
-kind: ForeignCluster
-metadata:
-  name: venice
-spec:
-  clusterIdentity: { clusterID: 1b9c1f7e-0000-4000-8000-000000000001, clusterName: venice }
-  foreignAuthUrl: https://127.0.0.1:30443
-`;
-
 test('uninstall refuses while a peering is active, keeps the CRDs, --purge removes them, a fresh install works', async () => {
   const c = clusters.naples;
-  await c.ok(['apply', '-f', '-'], { input: ACTIVE_PEERING });
-  await c.ok(['patch', 'foreigncluster', 'venice', '--subresource=status', '--type=merge', '-p',
-    '{"status":{"peeringConditions":[{"type":"IncomingPeering","status":"Established","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}']);
+  // A real peering: Venice consumes from Naples.
+  const command = (await liqoctl(c, ['generate', 'peer-command', '--only-command'])).stdout.trim().split(' ').slice(1);
+  const peered = await liqoctl(clusters.venice, command);
+  assert.equal(peered.code, 0, `${peered.stdout}${peered.stderr}`);
   const peers = await liqoctl(c, ['status', 'peer']);
   assert.equal(peers.code, 0, peers.stderr);
-  assert.match(peers.stdout, /Peered Cluster Information[\s\S]*venice - 1b9c1f7e-0000-4000-8000-000000000001[\s\S]*Direction: Incoming[\s\S]*Auth URL: https:\/\/127.0.0.1:30443/);
+  assert.match(peers.stdout, /Peered Cluster Information[\s\S]*venice - [0-9a-f-]{36}[\s\S]*Direction: Incoming[\s\S]*Auth URL: https:\/\/127\.\d+\.\d+\.255:\d+/);
   assert.match((await liqoctl(c, ['status', 'peer', 'florence'])).stderr, /ERRO  no peering with "florence"/);
+
   const refused = await liqoctl(c, ['uninstall']);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /ERRO  Pre-uninstall checks failed: you should:\n +disable incoming peering for clusters:\n +- venice\n/);
+  const onVenice = await liqoctl(clusters.venice, ['uninstall']);
+  assert.equal(onVenice.code, 1);
+  assert.match(onVenice.stderr, /disable outgoing peering for clusters:\n +- naples\n +disable networking for clusters:\n +- naples\n/);
   assert.deepEqual(await runningComponents(c), COMPONENTS, 'a refused uninstall leaves everything in place');
-  await c.ok(['delete', 'foreigncluster', 'venice']);
+  const unpeered = await liqoctl(clusters.venice, ['unpeer', 'out-of-band', 'naples']);
+  assert.equal(unpeered.code, 0, unpeered.stderr);
+  await eventually(async () => (await c.ok(['get', 'foreignclusters', '-o', 'name'])).trim() === '', 60_000, 1000);
 
   const r = await liqoctl(c, ['uninstall']);
   assert.equal(r.code, 0, r.stderr);
@@ -179,9 +177,11 @@ test('generate peer-command prints the command that peers with this cluster', as
   const id = await c.ok(['get', 'configmap', '-n', 'liqo', 'liqo-clusterid-configmap', '-o', 'jsonpath={.data.CLUSTER_ID}']);
   const nodePort = await c.ok(['get', 'service', '-n', 'liqo', 'liqo-auth', '-o', 'jsonpath={.spec.ports[0].nodePort}']);
   const token = Buffer.from(await c.ok(['get', 'secret', '-n', 'liqo', 'auth-token', '-o', 'jsonpath={.data.token}']), 'base64').toString();
+  const nodeIP = await c.ok(['get', 'node', 'florence-control-plane', '-o', 'jsonpath={.status.addresses[?(@.type=="InternalIP")].address}']);
+  assert.match(nodeIP, /^127\.\d+\.\d+\.255$/, 'each cluster\'s nodes have their own loopback address');
   const only = await liqoctl(c, ['generate', 'peer-command', '--only-command']);
   assert.equal(only.code, 0, only.stderr);
-  assert.equal(only.stdout, `liqoctl peer out-of-band florence --auth-url https://127.0.0.1:${nodePort} --cluster-id ${id} --auth-token ${token}\n`);
+  assert.equal(only.stdout, `liqoctl peer out-of-band florence --auth-url https://${nodeIP}:${nodePort} --cluster-id ${id} --auth-token ${token}\n`);
   assert.match(token, /^[0-9a-f]{128}$/);
   const full = await liqoctl(c, ['generate', 'peer-command']);
   assert.match(full.stdout, /^ INFO  Peering information correctly retrieved\n\nExecute this command on a \*different\* cluster to enable an outgoing peering with the current cluster:\n\nliqoctl peer out-of-band florence /);
@@ -192,7 +192,8 @@ test('components are real processes: kubectl logs shows their log, a killed one 
   const logs = await c.ok(['logs', '-n', 'liqo', 'deployment/liqo-network-manager']);
   assert.match(logs, /liqo-network-manager\] pod CIDR 10.200.0.0\/16, service CIDR 10.80.0.0\/12, external CIDR 10.201.0.0\/16/);
   const nodePort = await c.ok(['get', 'service', '-n', 'liqo', 'liqo-auth', '-o', 'jsonpath={.spec.ports[0].nodePort}']);
-  const ids = await httpsGet(`https://127.0.0.1:${nodePort}/ids`);
+  const nodeIP = await c.ok(['get', 'node', 'venice-control-plane', '-o', 'jsonpath={.status.addresses[?(@.type=="InternalIP")].address}']);
+  const ids = await httpsGet(`https://${nodeIP}:${nodePort}/ids`);
   assert.equal(ids.status, 200);
   assert.equal(JSON.parse(ids.body).clusterName, 'venice');
 
@@ -204,7 +205,7 @@ test('components are real processes: kubectl logs shows their log, a killed one 
     return / 1\/1 +Running +1 /.test(out);
   }, 30_000, 300);
   const again = await eventually(async () => {
-    const r = await httpsGet(`https://127.0.0.1:${nodePort}/ids`).catch(() => undefined);
+    const r = await httpsGet(`https://${nodeIP}:${nodePort}/ids`).catch(() => undefined);
     return r?.status === 200 ? r : undefined;
   }, 20_000, 300);
   assert.equal(JSON.parse(again.body).clusterName, 'venice');

@@ -106,6 +106,12 @@ async function connected(on: Name, remote: Name, timeoutMs = 20_000): Promise<Tu
   }, timeoutMs, 250);
 }
 
+
+/** The InternalIP of a cluster's (only) node: its gateway's NodePort listens there. */
+async function nodeIP(c: TestCluster): Promise<string> {
+  return c.ok(['get', 'nodes', '-o', 'jsonpath={.items[0].status.addresses[?(@.type=="InternalIP")].address}']);
+}
+
 async function gatewayNodePort(c: TestCluster): Promise<number> {
   return Number(await c.ok(['get', 'service', '-n', 'liqo', 'liqo-gateway', '-o', 'jsonpath={.spec.ports[0].nodePort}']));
 }
@@ -130,7 +136,7 @@ test('Venice with Florence, then Naples: NetworkConfigs processed with the remap
     const tep = await connected(on, remote);
     assert.equal(tep.status?.connection?.statusMessage, 'VPN connection established');
     assert.match(tep.status?.connection?.latency?.value ?? '', /^\d+(\.\d+)?(ns|µs|ms|s)$/, `${on} -> ${remote}`);
-    assert.equal(tep.spec.endpointIP, '127.0.0.1');
+    assert.equal(tep.spec.endpointIP, await nodeIP(clusters[remote]));
     assert.equal(tep.spec.backend_config.port, String(await gatewayNodePort(clusters[remote])));
   }
   const venicNaples = (await tunnel('venice', 'naples'))!;
@@ -147,7 +153,7 @@ test('a gateway presenting a key other than the one exchanged is refused, and th
   const port = await gatewayNodePort(clusters.venice);
   const impostor = generateGatewayKeys();
   const veniceKey = await clusters.venice.ok(['get', 'networkconfig', '-n', tenant('florence'), uniqueName(ids.florence), '-o', 'jsonpath={.spec.backend_config.publicKey}']);
-  const socket = connect({ host: '127.0.0.1', port });
+  const socket = connect({ host: await nodeIP(clusters.venice), port });
   await new Promise((r, j) => { socket.once('connect', r); socket.once('error', j); });
   const err = await dialHandshake(new Channel(socket), { clusterID: ids.florence.clusterID, instance: 'impostor', privateKey: impostor.privateKey },
     { clusterID: ids.venice.clusterID, publicKey: fromRawPublicKey(veniceKey) }).then(() => undefined, (e: unknown) => e);

@@ -4,9 +4,10 @@
 // running pod at a time. So two clusters never share an address, and a pod's address is free
 // again once it stopped. Pure bookkeeping.
 
-export function sandboxPrefix(apiPort: number): string {
-  return `127.${Math.floor(apiPort / 256) % 256}.${apiPort % 256}`;
-}
+import { clusterLoopbackPrefix } from '../../../machinery/loopback.js';
+
+/** The cluster's loopback /24 (machinery/loopback.ts); its nodes hold .255. */
+export const sandboxPrefix = clusterLoopbackPrefix;
 
 export class SandboxAddresses {
   private readonly byPod = new Map<string, number>();
