@@ -4,7 +4,7 @@
 // Naples; bad peer commands fail clearly; unpeer removes the virtual nodes; peering again works.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestCluster, eventually, run, type TestCluster } from '../../support/cluster.js';
 import { LIQOCTL, liqoctl, TUTORIAL_KIND_CONFIG } from '../../support/liqo.js';
@@ -121,4 +121,24 @@ test('unpeer removes the virtual nodes and the ForeignClusters; on Naples the in
   assert.equal(again.code, 0, `${again.stdout}\n${again.stderr}`);
   assert.match(await clusters.venice.ok(['get', 'node', 'liqo-naples']), /liqo-naples +Ready +agent/);
   assert.equal((await clusters.venice.ok(['get', 'foreignclusters', '-o', 'name'])).trim(), 'foreigncluster.discovery.liqo.io/naples');
+});
+
+test('kill -9 of Naples: liqo-naples goes NotReady within 40 s, Ready again after Naples restarts, nothing duplicated', async () => {
+  const venice = clusters.venice;
+  const ready = async () => (await venice.ok(['get', 'node', 'liqo-naples', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'])).trim();
+  assert.equal(await ready(), 'True');
+  const pid = Number(readFileSync(join(clusters.naples.env.LKIND_HOME!, 'clusters', 'naples', 'daemon.pid'), 'utf8').trim());
+  process.kill(pid, 'SIGKILL');
+  const killedAt = Date.now();
+  await eventually(async () => (await ready()) !== 'True', 40_000, 500);
+  assert.ok(Date.now() - killedAt <= 40_000);
+  const started = await clusters.naples.lkind(['start', 'cluster', '--name', 'naples']);
+  assert.equal(started.code, 0, started.stderr);
+  await eventually(async () => (await ready()) === 'True', 90_000, 1000);
+
+  assert.equal((await venice.ok(['get', 'foreignclusters', '-o', 'name'])).trim(), 'foreigncluster.discovery.liqo.io/naples');
+  assert.equal((await venice.ok(['get', 'nodes', '--selector=liqo.io/type=virtual-node', '-o', 'name'])).trim(), 'node/liqo-naples');
+  const tenant = await venice.ok(['get', 'foreignclusters', 'naples', '-o', 'jsonpath={.status.tenantNamespace.local}']);
+  assert.equal((await venice.ok(['get', 'secrets', '-n', tenant, '-l', 'discovery.liqo.io/identity=true', '-o', 'name'])).trim().split('\n').length, 1);
+  assert.equal((await clusters.naples.ok(['get', 'foreignclusters', '-o', 'name'])).trim(), 'foreigncluster.discovery.liqo.io/venice');
 });
