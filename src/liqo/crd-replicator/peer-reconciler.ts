@@ -8,7 +8,7 @@ import type { Logger, Result } from '../../runtime/controller.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { ForeignCluster } from '../apis/discovery.js';
 import { findIdentitySecret, parseIdentitySecret, remoteRestConfig, type RemoteIdentity } from '../peering/identity-secret.js';
-import { peeringPhaseOf } from './peering-phase.js';
+import { peeringPhaseOf } from '../peering/phase.js';
 import { Peer, type PeerEvents, type PeerSet } from './peer.js';
 import { REPLICATED_RESOURCES } from './resources.js';
 

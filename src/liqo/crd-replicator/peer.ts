@@ -7,7 +7,7 @@ import type { Client } from '../../client/rest-client.js';
 import type { Logger } from '../../runtime/controller.js';
 import type { InformerHandlers } from '../../runtime/informer.js';
 import { ORIGIN_ID_LABEL, REPLICATED_LABEL } from '../consts.js';
-import type { PeeringPhase } from './peering-phase.js';
+import type { PeeringPhase } from '../peering/phase.js';
 import { RemoteWatch } from './remote-watch.js';
 import { isReplicationEnabled, REPLICATED_RESOURCES, type ReplicatedResource } from './resources.js';
 

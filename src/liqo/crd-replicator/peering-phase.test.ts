@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ForeignCluster, PeeringConditionStatus } from '../apis/discovery.js';
-import { peeringPhaseOf, type PeeringPhase } from './peering-phase.js';
+import { peeringPhaseOf, type PeeringPhase } from '../peering/phase.js';
 import { isReplicationEnabled, REPLICATED_RESOURCES, replicatedResource } from './resources.js';
 
 function fc(outgoing?: PeeringConditionStatus, incoming?: PeeringConditionStatus): ForeignCluster {

@@ -6,7 +6,7 @@
 // phases (deploy/liqo.yaml, liqo-remote-peering-basic|incoming|outgoing).
 import type { ResourceRef } from '../../client/resource.js';
 import { LIQO, LIQO_API_VERSIONS } from '../apis/resources.js';
-import type { PeeringPhase } from './peering-phase.js';
+import type { PeeringPhase } from '../peering/phase.js';
 
 export interface ReplicatedResource {
   /** The plural, also the resource's part of the reflection keys. */

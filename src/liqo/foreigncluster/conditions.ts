@@ -1,7 +1,8 @@
 // The ForeignCluster's peering conditions (reference §4.4, §4.9): pure functions that say which
 // status each condition should have, from the objects the controller sees, and set it on the
 // condition list (the transition time moves only when the status does).
-import type { ForeignCluster, PeeringCondition, PeeringConditionStatus, PeeringConditionType, ResourceRequest } from '../apis/discovery.js';
+import type { PeeringCondition, PeeringConditionStatus, PeeringConditionType, ResourceRequest } from '../apis/discovery.js';
+import type { PeeringPhase } from '../peering/phase.js';
 import type { TunnelEndpoint } from '../apis/net.js';
 import type { ResourceOffer } from '../apis/sharing.js';
 
@@ -11,10 +12,6 @@ export function setCondition(conditions: PeeringCondition[], type: PeeringCondit
   const old = conditions.find((c) => c.type === type);
   const next: PeeringCondition = { type, status: v.status, lastTransitionTime: old && old.status === v.status ? old.lastTransitionTime ?? now : now, reason: v.reason, message: v.message };
   return old ? conditions.map((c) => (c.type === type ? next : c)) : [...conditions, next];
-}
-
-export function conditionStatus(fc: ForeignCluster, type: PeeringConditionType): PeeringConditionStatus {
-  return fc.status?.peeringConditions?.find((c) => c.type === type)?.status ?? 'None';
 }
 
 /** Outgoing (we consume) or incoming (we provide), from the ResourceRequest and the offer answering it. */
@@ -38,17 +35,6 @@ export function networkCondition(tep: TunnelEndpoint | undefined, ns: string): C
   if (status === 'Connected') return { status: 'Established', reason: 'TunnelEndpointAvailable', message: `The TunnelEndpoint has been successfully found in the Tenant Namespace ${ns} and it is connected` };
   if (status === 'Error') return { status: 'Error', reason: 'TunnelEndpointError', message: tep.status?.connection?.statusMessage ?? 'No network connectivity towards remote cluster' };
   return { status: 'Pending', reason: 'TunnelEndpointConnecting', message: `The TunnelEndpoint has been successfully found in the Tenant Namespace ${ns}, but it is not connected yet` };
-}
-
-export type PeeringPhase = 'None' | 'Authenticated' | 'Outgoing' | 'Incoming' | 'Bidirectional';
-
-export function peeringPhase(authenticated: boolean, outgoing: PeeringConditionStatus, incoming: PeeringConditionStatus): PeeringPhase {
-  const out = outgoing !== 'None';
-  const inc = incoming !== 'None';
-  if (out && inc) return 'Bidirectional';
-  if (inc) return 'Incoming';
-  if (out) return 'Outgoing';
-  return authenticated ? 'Authenticated' : 'None';
 }
 
 /** The peering ClusterRoles the remote cluster gets in the tenant namespace in each phase. */

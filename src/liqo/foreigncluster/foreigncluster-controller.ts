@@ -28,7 +28,8 @@ import type { ClusterIdentity } from '../identity.js';
 import { findIdentitySecret, forgeIdentitySecret, parseIdentitySecret } from '../peering/identity-secret.js';
 import { ensureTenantNamespace } from '../peering/tenant.js';
 import { fetchRemoteIdentity, requestIdentity } from './auth-client.js';
-import { networkCondition, peeringCondition, peeringPhase, rolesFor, setCondition, type ConditionValue } from './conditions.js';
+import { networkCondition, peeringCondition, rolesFor, setCondition, type ConditionValue } from './conditions.js';
+import { peeringPhase } from '../peering/phase.js';
 import { forgeResourceRequest } from './resource-request.js';
 
 const RESYNC_MS = 10_000;
