@@ -76,7 +76,7 @@ async function poll<T>(deadline: number, check: () => Promise<T | undefined>): P
     const v = await check();
     if (v !== undefined) return v;
     if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -89,7 +89,7 @@ export class VirtualKubelet {
     this.controller = new Controller('virtual-kubelet', () => this.reconcile(), { log: d.log });
     const enqueue = () => this.controller.enqueue(KEY);
     this.offers.addHandlers({ onAdd: enqueue, onUpdate: enqueue, onDelete: enqueue });
-    this.agent = new VirtualNodeAgent(d.client, d.flags.nodename, d.now);
+    this.agent = new VirtualNodeAgent(d.client, d.flags.nodename, d.now, d.log);
   }
 
   async run(signal: AbortSignal): Promise<void> {

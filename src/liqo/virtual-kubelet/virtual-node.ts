@@ -3,7 +3,7 @@
 // labels and taint the virtual kubelet owns (others' labels and the node lifecycle's taints are
 // kept), a status posted when it changes and at least every minute, the Lease in kube-node-lease
 // renewed every 10 s, and the node's removal when the offer is withdrawn.
-import type { Lease, Node } from '../../api/core-v1.js';
+import type { Lease, Node, Pod } from '../../api/core-v1.js';
 import type { Client } from '../../client/rest-client.js';
 import { CORE, COORDINATION } from '../../client/resource.js';
 import { isStatusError } from '../../machinery/errors.js';
@@ -32,7 +32,7 @@ export class VirtualNodeAgent {
   /** The offer labels applied last, to remove those a new offer drops. */
   private offeredLabels = new Set<string>();
 
-  constructor(private readonly client: Client, readonly name: string, private readonly now: () => Date) {}
+  constructor(private readonly client: Client, readonly name: string, private readonly now: () => Date, private readonly log: (msg: string) => void = () => {}) {}
 
   private async current(): Promise<Node | undefined> {
     try {
@@ -93,8 +93,25 @@ export class VirtualNodeAgent {
     }
   }
 
-  /** Deletes the node and its Lease; resolves true once the node is gone (other finalizers may hold it). */
+  /**
+   * Unpeering: cordons the node, drains it (its pods are deleted at once: this kubelet is the one
+   * that would finish them), then deletes the node and its Lease; resolves true once the node is
+   * gone (other finalizers may hold it).
+   */
   async removeNode(): Promise<boolean> {
+    if (await this.current()) {
+      try {
+        await this.client.patch(CORE.nodes, '', this.name, { spec: { unschedulable: true } });
+        const pods = await this.client.list<Pod>(CORE.pods, { fieldSelector: `spec.nodeName=${this.name}` });
+        for (const pod of pods.items) {
+          await this.client.delete(CORE.pods, pod.metadata.namespace ?? '', pod.metadata.name ?? '', { gracePeriodSeconds: 0 }).catch((err: unknown) => { if (!notFound(err)) throw err; });
+        }
+      } catch (err) {
+        // A drain that cannot finish must not hold the unpeering: the node goes anyway, and the
+        // garbage collector of the pods' owners takes it from there.
+        this.log(`draining node ${this.name}: ${(err as Error).message}`);
+      }
+    }
     this.uid = undefined;
     for (const [ref, ns] of [[CORE.nodes, ''], [COORDINATION.leases, NODE_LEASE_NAMESPACE]] as const) {
       try {

@@ -108,12 +108,15 @@ echo "$PEER_NAPLES" | bash`);
 });
 
 test('unpeer removes the virtual nodes and the ForeignClusters; on Naples the incoming peering ends; peering again works', async () => {
+  // A pod on a virtual node is drained with it.
+  await clusters.venice.ok(['run', 'offloaded', '--image=nginx', '--overrides', '{"spec":{"nodeName":"liqo-naples","tolerations":[{"operator":"Exists"}]}}']);
   const r = await bash('liqoctl unpeer out-of-band florence && liqoctl unpeer out-of-band naples');
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
   assert.match(r.stdout, / INFO  Outgoing peering marked as disabled\n/);
   assert.match(r.stdout, / INFO  Successfully disabled outgoing peering to the remote cluster "naples"\n/);
   assert.match(r.stdout, / INFO  Foreign cluster resource successfully removed\n/);
   assert.equal((await clusters.venice.ok(['get', 'node', '--selector=liqo.io/type=virtual-node', '-o', 'name'])).trim(), '');
+  assert.match((await clusters.venice.kubectl(['get', 'pod', 'offloaded'])).stderr, /pods "offloaded" not found/);
   assert.equal((await clusters.venice.ok(['get', 'foreignclusters', '-o', 'name'])).trim(), '');
   await eventually(async () => (await clusters.naples.ok(['get', 'foreignclusters', '-o', 'name'])).trim() === '', 60_000, 1000);
 
