@@ -131,8 +131,10 @@ export class ProcessRuntime {
   private async ensureDeleted(pod: Pod, pp: ProcessPod | undefined): Promise<Result | void> {
     const uid = pod.metadata.uid ?? '';
     if (pp && !pp.terminated) {
-      // The grace period is counted from the deletion request: deletionTimestamp is its end.
-      const graceMs = Math.max(0, Date.parse(pod.metadata.deletionTimestamp ?? '') - this.opts.now().getTime());
+      // As the kubelet: the pod's deletion grace period, counted from when the kill starts
+      // (deletionTimestamp has whole seconds only, so it cannot time the kill).
+      const graceSeconds = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      const graceMs = Math.max(0, graceSeconds * 1000);
       void pp.terminate(graceMs);
       if (!pp.terminated) return { requeueAfter: graceMs + 5_000 };
     }
