@@ -57,8 +57,11 @@ export async function runBundled(entry, name) {
   if (!existsSync(join(dir, 'index.mjs'))) {
     mkdirSync(CACHE, { recursive: true });
     await build(entry, dir);
-    for (const old of readdirSync(CACHE).filter((d) => d.startsWith(`${name}-`) && d !== `${name}-${version}` && !d.endsWith('.tmp'))) {
-      rmSync(join(CACHE, old), { recursive: true, force: true });
+    // Older builds go once a day has passed: a process started from one may still load its chunks.
+    const dayAgo = Date.now() - 86_400_000;
+    for (const old of readdirSync(CACHE).filter((d) => d.startsWith(`${name}-`) && d !== `${name}-${version}`)) {
+      const p = join(CACHE, old);
+      if ((statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < dayAgo) rmSync(p, { recursive: true, force: true });
     }
   }
   await import(pathToFileURL(join(dir, 'index.mjs')).href);

@@ -1,5 +1,4 @@
-// Worker-thread entry: registers tsx (as bin/lkind.mjs does for the main thread, whose loader
-// hooks workers do not inherit) and runs the TypeScript worker main.
-import { register } from 'tsx/esm/api';
-register();
-await import('./controllers-worker.ts');
+// Worker-thread entry: the controllers' worker main, from its bundle (bin/bundle.mjs) as the
+// daemon itself runs.
+import { runBundled } from '../../bin/bundle.mjs';
+await runBundled('src/cmd/controllers-worker.ts', 'controllers-worker');
