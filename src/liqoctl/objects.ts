@@ -1,10 +1,9 @@
-// Applying and deleting the plain objects of Liqo's manifests: each kind's address for the client,
-// server-side apply as liqoctl (so re-running install upgrades in place), deletes that ignore
-// what is already gone, and waits that poll with a deadline.
+// Applying the plain objects of Liqo's manifests: each kind's address for the client,
+// server-side apply as liqoctl (so re-running install upgrades in place), and waits that poll
+// with a deadline. Reads and deletes that tolerate a missing object are client/if-exists.ts.
 import type { KubeObject } from '../api/types.js';
 import type { Client } from '../client/rest-client.js';
 import type { ResourceRef } from '../client/resource.js';
-import { isStatusError } from '../machinery/errors.js';
 
 const r = (group: string, version: string, resource: string, namespaced: boolean): ResourceRef => ({ group, version, resource, namespaced });
 
@@ -43,26 +42,6 @@ export async function applyObject(client: Client, obj: KubeObject, dryRun = fals
     return await client.patch(refOf(obj), obj.metadata.namespace ?? '', obj.metadata.name ?? '', obj, 'apply', { fieldManager: FIELD_MANAGER, force: true, dryRun });
   } catch (err) {
     throw new Error(`applying ${describe(obj)}: ${(err as Error).message}`);
-  }
-}
-
-/** Deletes with background propagation; true when it was there. */
-export async function deleteIfExists(client: Client, ref: ResourceRef, namespace: string, name: string): Promise<boolean> {
-  try {
-    await client.delete(ref, namespace, name, { propagationPolicy: 'Background' });
-    return true;
-  } catch (err) {
-    if (isStatusError(err) && err.code === 404) return false;
-    throw err;
-  }
-}
-
-export async function getIfExists<T extends KubeObject>(client: Client, ref: ResourceRef, namespace: string, name: string): Promise<T | undefined> {
-  try {
-    return await client.get<T>(ref, namespace, name);
-  } catch (err) {
-    if (isStatusError(err) && err.code === 404) return undefined;
-    throw err;
   }
 }
 

@@ -9,7 +9,8 @@ import { LIQO, LIQO_API_VERSIONS } from '../liqo/apis/resources.js';
 import { CLUSTER_ID_LABEL, REMOTE_CLUSTER_ID_LABEL, REMOTE_TOKEN_LABEL, remoteTokenSecretName } from '../liqo/consts.js';
 import { readClusterIdentity } from '../liqo/identity.js';
 import { isStatusError } from '../machinery/errors.js';
-import { getIfExists } from './objects.js';
+import { deleteIfExists, getIfExists } from '../client/if-exists.js';
+import { pollUntil } from './objects.js';
 import type { Printer } from './output.js';
 
 export interface PeerFlags { namespace: string; timeout: number; authUrl: string; clusterId: string; authToken: string }
@@ -71,20 +72,11 @@ async function ensureForeignCluster(client: Client, name: string, flags: PeerFla
   return name;
 }
 
-async function poll<T>(deadline: number, check: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** Waits for one condition; terminal refusals fail at once, with the controller's message. */
 async function waitCondition(client: Client, name: string, type: PeeringConditionType, want: PeeringConditionStatus, deadline: number): Promise<void> {
   let last = '';
   try {
-    await poll(deadline, async () => {
+    await pollUntil(deadline, async () => {
       const fc = await getIfExists<ForeignCluster>(client, LIQO.foreignclusters, '', name);
       const c = condition(fc, type);
       last = c.message;
@@ -93,7 +85,7 @@ async function waitCondition(client: Client, name: string, type: PeeringConditio
       // Mistakes that waiting cannot mend: a wrong cluster ID, peering with ourselves, a duplicate.
       const fatal = fc?.status?.peeringConditions?.find((x) => x.status === 'Error' && TERMINAL_REASONS.has(x.reason ?? ''));
       if (fatal) throw new Error(fatal.message ?? fatal.reason);
-      return undefined;
+      return false;
     });
   } catch (err) {
     const msg = (err as Error).message;
@@ -102,9 +94,9 @@ async function waitCondition(client: Client, name: string, type: PeeringConditio
 }
 
 async function waitNode(client: Client, clusterID: string, deadline: number): Promise<void> {
-  await poll(deadline, async () => {
+  await pollUntil(deadline, async () => {
     const nodes = (await client.list<Node>(CORE.nodes, { labelSelector: `${REMOTE_CLUSTER_ID_LABEL}=${clusterID}` })).items;
-    return nodes.some((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) ? true : undefined;
+    return nodes.some((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
   });
 }
 
@@ -179,6 +171,6 @@ export async function unpeer(client: Client, name: string, timeout: number, outO
     p.warn(`Issue the unpeer command on the remote cluster "${name}" to disable it`);
     return;
   }
-  if (fc) await client.delete(LIQO.foreignclusters, '', name).catch((err: unknown) => { if (!isStatusError(err) || err.code !== 404) throw err; });
+  if (fc) await deleteIfExists(client, LIQO.foreignclusters, '', name);
   p.info('Foreign cluster resource successfully removed');
 }

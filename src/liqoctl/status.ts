@@ -10,7 +10,7 @@ import { LIQO } from '../liqo/apis/resources.js';
 import { COMPONENTS, IPAM_STORAGE_NAME } from '../liqo/consts.js';
 import { parseLabels, readClusterIdentity } from '../liqo/identity.js';
 import { flagsOf } from './install/manifests.js';
-import { getIfExists } from './objects.js';
+import { getIfExists } from '../client/if-exists.js';
 import { errorMessage, type Printer } from './output.js';
 
 export class StatusFailed extends Error {}

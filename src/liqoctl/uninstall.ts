@@ -10,7 +10,8 @@ import { LIQO, LIQO_GROUPS } from '../liqo/apis/resources.js';
 import { PART_OF_LABEL, PART_OF_VALUE, STORAGE_NAMESPACE_LABEL, TENANT_NAMESPACE_LABEL } from '../liqo/consts.js';
 import { isStatusError } from '../machinery/errors.js';
 import { forgeInstallObjects, loadManifests } from './install/manifests.js';
-import { CRDS, deleteIfExists, KIND_REFS, pollUntil, refOf } from './objects.js';
+import { deleteIfExists } from '../client/if-exists.js';
+import { CRDS, KIND_REFS, pollUntil, refOf } from './objects.js';
 import type { Printer } from './output.js';
 
 interface Condition { type: string; status: string }

@@ -9,6 +9,7 @@ import type { ConfigMap, Endpoints, Secret } from '../../api/core-v1.js';
 import type { KubeObject } from '../../api/types.js';
 import type { Client } from '../../client/rest-client.js';
 import { CORE } from '../../client/resource.js';
+import { getIfExists } from '../../client/if-exists.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { CLUSTER_ID_LABEL, PART_OF_LABEL, PART_OF_VALUE, REMOTE_CERTIFICATE_SECRET, remoteTokenSecretName, REMOTE_TOKEN_LABEL, PEERING_ROLES } from '../consts.js';
 import type { ClusterIdentity } from '../identity.js';
@@ -110,10 +111,7 @@ export async function issueIdentity(client: Client, req: IdentityRequest, opts: 
   const csrPem = Buffer.from(req.certificateSigningRequest, 'base64').toString('utf8');
   if (!csrPem.includes('BEGIN CERTIFICATE REQUEST')) throw new AuthError(400, 'invalid identity request: certificateSigningRequest is not a base64 PEM certificate request');
   const ns = await ensureTenantNamespace(client, remote);
-  const stored = await client.get<Secret>(CORE.secrets, ns, REMOTE_CERTIFICATE_SECRET).catch((err: unknown) => {
-    if (isStatusError(err) && err.code === 404) return undefined;
-    throw err;
-  });
+  const stored = await getIfExists<Secret>(client, CORE.secrets, ns, REMOTE_CERTIFICATE_SECRET);
   let certificate: string;
   if (stored) {
     const data = stored.data ?? {};

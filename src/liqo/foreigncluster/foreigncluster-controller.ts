@@ -8,9 +8,11 @@
 import type { Secret } from '../../api/core-v1.js';
 import type { KubeObject } from '../../api/types.js';
 import { CORE } from '../../client/resource.js';
+import { deleteIfExists, getIfExists } from '../../client/if-exists.js';
 import { deepEqual } from '../../machinery/deep.js';
 import { isStatusError } from '../../machinery/errors.js';
 import { Controller, type Result } from '../../runtime/controller.js';
+import { enqueueMapped, enqueueObject } from '../../runtime/handlers.js';
 import type { Informer } from '../../runtime/informer.js';
 import type { Runnable } from '../../runtime/manager.js';
 import type { ForeignCluster, PeeringCondition, ResourceRequest } from '../apis/discovery.js';
@@ -58,14 +60,12 @@ export class ForeignClusterController implements Runnable {
     this.requests = m.informer<ResourceRequest>(LIQO.resourcerequests);
     this.offers = m.informer<ResourceOffer>(LIQO.resourceoffers);
     this.tunnels = m.informer<TunnelEndpoint>(LIQO.tunnelendpoints);
-    const enqueueFC = { onAdd: (o: ForeignCluster) => this.controller.enqueue(o.metadata.name ?? ''), onUpdate: (o: ForeignCluster) => this.controller.enqueue(o.metadata.name ?? '') };
-    this.fcs.addHandlers(enqueueFC);
-    const byCluster = (o: KubeObject) => {
+    this.fcs.addHandlers(enqueueObject(this.controller.queue));
+    const byCluster = enqueueMapped(this.controller.queue, (o: KubeObject) => {
       const id = clusterIDOf(o);
-      const fc = id && this.fcs.list().find((f) => f.spec.clusterIdentity?.clusterID === id);
-      if (fc) this.controller.enqueue(fc.metadata.name ?? '');
-    };
-    for (const inf of [this.requests, this.offers, this.tunnels] as Informer<KubeObject>[]) inf.addHandlers({ onAdd: byCluster, onUpdate: byCluster, onDelete: byCluster });
+      return id ? this.fcs.list().find((f) => f.spec.clusterIdentity?.clusterID === id)?.metadata.name : undefined;
+    });
+    for (const inf of [this.requests, this.offers, this.tunnels] as Informer<KubeObject>[]) inf.addHandlers(byCluster);
   }
 
   run(signal: AbortSignal): Promise<void> {
@@ -112,7 +112,7 @@ export class ForeignClusterController implements Runnable {
     await this.ensurePermissions(remote, tenant, rolesFor(peeringPhase(Boolean(identity), outgoing.status, incoming.status)));
 
     if (fc.metadata.labels?.[DISCOVERY_TYPE_LABEL] === 'IncomingPeering' && outgoing.status === 'None' && incoming.status === 'None') {
-      await this.client.delete(LIQO.foreignclusters, '', name).catch((err: unknown) => { if (!isStatusError(err) || err.code !== 404) throw err; });
+      await deleteIfExists(this.client, LIQO.foreignclusters, '', name);
       this.ctx.log(`foreigncluster ${name}: no peering left in either direction, removed`);
       return;
     }
@@ -148,12 +148,7 @@ export class ForeignClusterController implements Runnable {
   }
 
   private async secretToken(name: string): Promise<string> {
-    try {
-      return tokenOf(await this.client.get<Secret>(CORE.secrets, this.ctx.namespace, name)) ?? '';
-    } catch (err) {
-      if (isStatusError(err) && err.code === 404) return '';
-      throw err;
-    }
+    return tokenOf(await getIfExists<Secret>(this.client, CORE.secrets, this.ctx.namespace, name)) ?? '';
   }
 
   /** This cluster's identity on the remote: the stored one, or a new one from its auth service. */
@@ -215,7 +210,7 @@ export class ForeignClusterController implements Runnable {
     }
     if (!rr) return peeringCondition(undefined, undefined, tenant);
     if (rr.status?.offerWithdrawalTimestamp || (rr.status?.offerState ?? 'None') === 'None') {
-      await this.client.delete(LIQO.resourcerequests, tenant, rr.metadata.name ?? '').catch((err: unknown) => { if (!isStatusError(err) || err.code !== 404) throw err; });
+      await deleteIfExists(this.client, LIQO.resourcerequests, tenant, rr.metadata.name ?? '');
       return peeringCondition(undefined, undefined, tenant);
     }
     if (!rr.spec.withdrawalTimestamp) {
@@ -238,7 +233,7 @@ export class ForeignClusterController implements Runnable {
         await this.client.create(ROLE_BINDINGS, binding).catch((err: unknown) => { if (!isStatusError(err) || err.code !== 409) throw err; });
       } else if (set !== 'basic') {
         // basic stays once granted: the auth service bound it with the identity.
-        await this.client.delete(ROLE_BINDINGS, tenant, binding.metadata.name ?? '').catch((err: unknown) => { if (!isStatusError(err) || err.code !== 404) throw err; });
+        await deleteIfExists(this.client, ROLE_BINDINGS, tenant, binding.metadata.name ?? '');
       }
     }
   }

@@ -2,10 +2,10 @@
 // service CIDRs reserved, the external CIDR allocated from the pools, reserved subnets), which
 // `liqoctl status` reads; then it runs the NetworkConfig exchange, the remapping of the peers'
 // networks and the TunnelEndpoints (networkconfig-controller.ts).
-import { isStatusError } from '../../machinery/errors.js';
 import { Manager } from '../../runtime/manager.js';
 import { retry, type Component } from '../component.js';
 import { IPAM_STORAGE_LABEL, IPAM_STORAGE_NAME } from '../consts.js';
+import { getIfExists } from '../../client/if-exists.js';
 import type { IpamSpec, IpamStorage } from '../apis/net.js';
 import { LIQO } from '../apis/resources.js';
 import { DEFAULT_POOLS, Ipam, mustParseCidr, normalizeCidr } from './ipam.js';
@@ -29,12 +29,7 @@ export function forgeIpamSpec(flags: NetworkFlags, previous?: Partial<IpamSpec>)
 }
 
 async function ensureIpamStorage(c: Component, flags: NetworkFlags): Promise<IpamSpec> {
-  let existing: IpamStorage | undefined;
-  try {
-    existing = await c.client.get<IpamStorage>(LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
-  } catch (err) {
-    if (!isStatusError(err) || err.code !== 404) throw err;
-  }
+  const existing = await getIfExists<IpamStorage>(c.client, LIQO.ipamstorages, '', IPAM_STORAGE_NAME);
   const spec = forgeIpamSpec(flags, existing?.spec);
   if (existing) {
     await c.client.update(LIQO.ipamstorages, { ...existing, spec });

@@ -7,6 +7,7 @@
 // take the offer back: marked withdrawn while a virtual kubelet serves it, deleted once none
 // does. The request's status says whether an offer stands (offerState) and when it was withdrawn.
 // Not here: the metrics ClusterRole for the consumer, the external resource plugin, prices.
+import { deleteIfExists } from '../../client/if-exists.js';
 import type { Node, Pod } from '../../api/core-v1.js';
 import { CORE } from '../../client/resource.js';
 import { deepEqual } from '../../machinery/deep.js';
@@ -110,7 +111,7 @@ export class ResourceRequestController implements Runnable {
       this.ctx.log(`resourcerequest ${key}: ${phase}, offer withdrawn (waiting for the virtual kubelet of ${rr.spec.clusterIdentity.clusterName} to stop)`);
       return 'standing';
     }
-    await this.client.delete(LIQO.resourceoffers, ns, name).catch((err: unknown) => { if (!isStatusError(err) || err.code !== 404) throw err; });
+    await deleteIfExists(this.client, LIQO.resourceoffers, ns, name);
     this.ctx.log(`resourcerequest ${key}: ${phase}, offer deleted`);
     return 'gone';
   }

@@ -5,6 +5,7 @@
 // renewed every 10 s, and the node's removal when the offer is withdrawn.
 import type { Lease, Node, Pod } from '../../api/core-v1.js';
 import type { Client } from '../../client/rest-client.js';
+import { getIfExists } from '../../client/if-exists.js';
 import { CORE, COORDINATION } from '../../client/resource.js';
 import { isStatusError } from '../../machinery/errors.js';
 import {
@@ -34,13 +35,8 @@ export class VirtualNodeAgent {
 
   constructor(private readonly client: Client, readonly name: string, private readonly now: () => Date, private readonly log: (msg: string) => void = () => {}) {}
 
-  private async current(): Promise<Node | undefined> {
-    try {
-      return await this.client.get<Node>(CORE.nodes, '', this.name);
-    } catch (err) {
-      if (notFound(err)) return undefined;
-      throw err;
-    }
+  private current(): Promise<Node | undefined> {
+    return getIfExists<Node>(this.client, CORE.nodes, '', this.name);
   }
 
   /** Creates or adopts the node, brings its labels and taint to the offer's, and posts its status when due. */

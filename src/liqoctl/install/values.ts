@@ -8,7 +8,7 @@ import { CORE } from '../../client/resource.js';
 import { parseIPv4, parseIPv4Cidr } from '../../machinery/cidr.js';
 import { CLUSTER_ID_CONFIGMAP, CLUSTER_ID_KEY, CLUSTER_NAME_KEY, PROVIDER_LABEL } from '../../liqo/consts.js';
 import { normalizeCidr } from '../../liqo/network/ipam.js';
-import { getIfExists } from '../objects.js';
+import { getIfExists } from '../../client/if-exists.js';
 import type { InstallValues } from './manifests.js';
 import type { Provider, ProviderConfig } from './providers.js';
 
