@@ -88,6 +88,11 @@ export async function createTestCluster(name: string, extraArgs: string[] = [], 
   };
 }
 
+/** The pid of the cluster's daemon process, as lkind recorded it. */
+export function daemonPid(c: TestCluster): number {
+  return Number(readFileSync(join(c.env.LKIND_HOME!, 'clusters', c.name, 'daemon.pid'), 'utf8').trim());
+}
+
 /** Synchronous variant for cleanup paths. */
 export function kubectlSync(env: NodeJS.ProcessEnv, args: string[]): RunResult {
   const r = spawnSync(KUBECTL, args, { env, encoding: 'utf8' });

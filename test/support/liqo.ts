@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { LKIND, run, type RunResult, type TestCluster } from './cluster.js';
+import { daemonPid, LKIND, run, type RunResult, type TestCluster } from './cluster.js';
 
 export const LIQOCTL = join(LKIND, '..', 'liqoctl.mjs');
 
@@ -22,7 +22,7 @@ export function liqoctl(c: TestCluster, args: string[], timeoutMs = 120_000): Pr
 
 /** The pids of a cluster's processes (descendants of its daemon) whose command line matches. */
 export function clusterProcesses(c: TestCluster, match: RegExp): number[] {
-  const daemon = Number(readFileSync(join(c.env.LKIND_HOME!, 'clusters', c.name, 'daemon.pid'), 'utf8').trim());
+  const daemon = daemonPid(c);
   const parent = new Map<number, number>();
   const cmd = new Map<number, string>();
   for (const e of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {

@@ -4,9 +4,9 @@
 // Naples; bad peer commands fail clearly; unpeer removes the virtual nodes; peering again works.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestCluster, eventually, run, type TestCluster } from '../../support/cluster.js';
+import { createTestCluster, daemonPid, eventually, run, type TestCluster } from '../../support/cluster.js';
 import { LIQOCTL, liqoctl, TUTORIAL_KIND_CONFIG } from '../../support/liqo.js';
 
 const REGIONS = { venice: 'north', florence: 'center', naples: 'south' } as const;
@@ -130,7 +130,7 @@ test('kill -9 of Naples: liqo-naples goes NotReady within 40 s, Ready again afte
   const venice = clusters.venice;
   const ready = async () => (await venice.ok(['get', 'node', 'liqo-naples', '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'])).trim();
   assert.equal(await ready(), 'True');
-  const pid = Number(readFileSync(join(clusters.naples.env.LKIND_HOME!, 'clusters', 'naples', 'daemon.pid'), 'utf8').trim());
+  const pid = daemonPid(clusters.naples);
   process.kill(pid, 'SIGKILL');
   const killedAt = Date.now();
   await eventually(async () => (await ready()) !== 'True', 40_000, 500);

@@ -2,18 +2,12 @@
 // parsed from JSON, and the invariants a Deployment must hold once it has settled, checked on
 // what kubectl returns rather than on anything inside the cluster process.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CoreEvent, Node, Pod, ReplicaSet } from '../../../src/api/core-v1.js';
 import type { KubeList, KubeObject } from '../../../src/api/types.js';
-import type { TestCluster } from '../../support/cluster.js';
+import { daemonPid, type TestCluster } from '../../support/cluster.js';
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash';
 
-/** The pid of the cluster's daemon process, as lkind recorded it. */
-export function daemonPid(c: TestCluster): number {
-  return Number(readFileSync(join(c.env.LKIND_HOME!, 'clusters', c.name, 'daemon.pid'), 'utf8'));
-}
 
 function isAlive(pid: number): boolean {
   try {
