@@ -17,7 +17,7 @@ import { Manager, type Runnable } from '../../runtime/manager.js';
 import { parseBindAddress, retry, type Component } from '../component.js';
 import { BACKEND_PORT, BACKEND_PUBLIC_KEY, TEP_CLUSTER_ID_LABEL } from '../consts.js';
 import { readClusterIdentity } from '../identity.js';
-import type { TunnelEndpoint } from '../apis/net.js';
+import type { Connection, TunnelEndpoint } from '../apis/net.js';
 import { LIQO } from '../apis/resources.js';
 import { Channel } from './channel.js';
 import { connectionUpdate } from './connection-status.js';
@@ -49,6 +49,7 @@ export class TunnelController implements Runnable {
   /** Keyed by TunnelEndpoint key (namespace/name). */
   private readonly peers = new Map<string, Peer>();
   private readonly writes = new Map<string, NodeJS.Timeout>();
+  private readonly lost = new Map<string, ReturnType<Peer['state']>>();
 
   constructor(private readonly manager: Manager, private readonly local: LocalEnd, private readonly events: EventSink, private readonly log: (m: string) => void) {
     this.teps = manager.informer<TunnelEndpoint>(LIQO.tunnelendpoints, { labelSelector: TEP_CLUSTER_ID_LABEL });
@@ -95,7 +96,7 @@ export class TunnelController implements Runnable {
       peer?.stop('the TunnelEndpoint now names another cluster');
       const p = new Peer(this.local, config, {
         log: this.log,
-        onChange: () => this.scheduleWrite(key),
+        onChange: (changed) => this.peerChanged(key, changed),
         onRefused: (_, message) => { const t = this.teps.get(key); if (t) this.events.event(t, 'Warning', 'HandshakeFailed', message); },
       });
       this.peers.set(key, p);
@@ -110,21 +111,41 @@ export class TunnelController implements Runnable {
     this.writes.set(key, setTimeout(() => {
       this.writes.delete(key);
       const peer = this.peers.get(key);
-      if (peer) void this.writeStatus(key, peer.state());
+      if (!peer) return;
+      // A loss the peer recovered from before this write still shows, then the recovery.
+      const lost = this.lost.get(key);
+      this.lost.delete(key);
+      const state = peer.state();
+      void (async () => {
+        // The informer has not seen the first write yet: the second compares with what it wrote.
+        const afterLoss = lost && state.status === 'Connected' ? await this.writeStatus(key, lost) : undefined;
+        await this.writeStatus(key, state, afterLoss);
+      })();
     }, delayMs));
   }
 
-  private async writeStatus(key: string, state: ReturnType<Peer['state']>): Promise<void> {
+  /** A peer's change: a connection lost is remembered until it has been written. */
+  private peerChanged(key: string, peer: Peer): void {
+    const state = peer.state();
+    if (state.status !== 'Connected') this.lost.set(key, state);
+    this.scheduleWrite(key);
+  }
+
+  /** Writes the state unless the status says it already; resolves to the status now written. */
+  private async writeStatus(key: string, state: ReturnType<Peer['state']>, current?: Connection): Promise<Connection | undefined> {
     const tep = this.teps.get(key);
-    if (!tep) return;
-    const connection = connectionUpdate(tep.status?.connection, state, new Date());
-    if (!connection) return;
+    if (!tep) return undefined;
+    const written = current ?? tep.status?.connection;
+    const connection = connectionUpdate(written, state, new Date());
+    if (!connection) return written;
     try {
       await this.manager.client.patch(LIQO.tunnelendpoints, tep.metadata.namespace ?? '', tep.metadata.name ?? '', { status: { connection } }, 'merge', { subresource: 'status' });
+      return connection;
     } catch (err) {
-      if (isStatusError(err) && err.code === 404) return;
+      if (isStatusError(err) && err.code === 404) return undefined;
       this.log(`tunnel: status of ${key}: ${errorText(err)} (retrying)`);
       this.scheduleWrite(key, 1000);
+      return undefined;
     }
   }
 }
